@@ -1,0 +1,18 @@
+/**
+ * Queuelab's engine: the public API, and nothing else. Everything here is documented in the
+ * README and DESIGN.md, tested, and never renamed casually.
+ */
+export { parseScenario, parseScenarioJson, formatScenarioError, scenarioJsonSchema } from './scenario';
+export type { Scenario, ScenarioError, ParseResult } from './scenario';
+export { createSimulation, SAMPLE_INTERVAL_MS } from './simulation';
+export type { Simulation, SimulationOptions } from './simulation';
+export { partitionForKey, murmur2, toPositive } from './kafka/partitioner';
+export { assign, AssignorInputError } from './kafka/assignors';
+export type { AssignorName, AssignorMember, AssignInput, Assignment, TopicPartition } from './kafka/assignors';
+export type { Metrics, GroupMetrics, GroupRebalanceMetrics, LagMetrics } from './metrics/summary';
+export type { Snapshot, GroupView, ConsumerView, PartitionView } from './snapshot';
+export type { Change, ApplyResult } from './changes';
+export type { EngineEvent } from './events/eventLog';
+export { InvariantError, LimitError } from './kernel/assert';
+/** Bumped whenever a change to the engine can change a trace (see the README's release notes). */
+export const ENGINE_VERSION = '0.1.0';

@@ -1,0 +1,149 @@
+import { msToUs } from '../kernel/time';
+import { assert } from '../kernel/assert';
+import { EventKind } from './eventKinds';
+import { applyPendingAssignment, isCooperative, joinGroup } from './group/member';
+import type { ConsumerRt, GroupRt, World } from './world';
+
+/**
+ * The consumer's rules: poll (up to max.poll.records from the owned partitions, below the high
+ * watermark), process the returned records one after another, and commit.
+ *
+ * A consumer is `idle` (waiting in a long poll for data), `processing` one record of its last
+ * poll, or `dead`. Kafka's fetcher prefetches in the background, so a poll that finds data
+ * already below the high watermark returns at once; an idle consumer is woken one network
+ * latency after new data becomes visible (the broker answers the waiting fetch).
+ */
+
+/** New records became visible on a partition: wake each subscribed group's idle owner. */
+export function onHighWatermarkAdvanced(world: World, globalPartition: number): void {
+  const topic = world.topics[world.partitions[globalPartition]!.topicIndex]!;
+  for (const groupIndex of topic.subscribers) {
+    const ownerIndex = world.groups[groupIndex]!.owner[globalPartition]!;
+    if (ownerIndex < 0) continue;
+    const consumer = world.consumers[ownerIndex]!;
+    if (consumer.state === 'idle' && !consumer.pollScheduled) {
+      schedulePoll(world, consumer, world.scheduler.nowUs + world.networkLatencyUs);
+    }
+  }
+}
+
+export function schedulePoll(world: World, consumer: ConsumerRt, atUs: number): void {
+  consumer.pollScheduled = true;
+  world.scheduler.schedule(atUs, EventKind.consumerPoll, consumer.index, consumer.epoch);
+}
+
+/** The consumer calls poll(). */
+export function onConsumerPoll(world: World, consumer: ConsumerRt, epoch: number): void {
+  if (epoch !== consumer.epoch || consumer.state !== 'idle') return;
+  consumer.pollScheduled = false;
+  const group = world.groups[consumer.groupIndex]!;
+  const nowUs = world.scheduler.nowUs;
+  consumer.lastPollUs = nowUs;
+
+  // The group protocol runs inside poll(): apply a received assignment, rejoin if asked.
+  if (consumer.pendingAssignment) applyPendingAssignment(world, group, consumer);
+  if (consumer.rejoinNeeded || consumer.membership === 'unjoined') joinGroup(world, group, consumer);
+  // Eager members block in poll() until their new assignment arrives; cooperative ones keep
+  // processing what they own meanwhile.
+  if (consumer.membership !== 'stable' && !isCooperative(group)) return;
+
+  if (group.spec.commit === 'auto' && nowUs >= consumer.nextAutoCommitUs) {
+    // Auto-commit runs inside poll(): it commits the positions of everything returned so far.
+    commitPositions(group, consumer);
+    consumer.nextAutoCommitUs = nowUs + msToUs(group.spec.autoCommitIntervalMs);
+  }
+
+  fetchInto(world, group, consumer);
+  if (consumer.batchLength === 0) return; // stays idle until the high watermark moves
+
+  if (group.spec.commit === 'before-process') {
+    // At-most-once: positions are committed before any record is processed.
+    commitPositions(group, consumer);
+  }
+  startNextRecord(world, group, consumer);
+}
+
+/** Fills the consumer's batch with up to max.poll.records, visiting owned partitions in turn. */
+function fetchInto(world: World, group: GroupRt, consumer: ConsumerRt): void {
+  const limit = group.spec.maxPollRecords;
+  const assigned = consumer.assigned;
+  let length = 0;
+  for (let visited = 0; visited < assigned.length && length < limit; visited++) {
+    const globalPartition = assigned[(consumer.fetchCursor + visited) % assigned.length]!;
+    const log = world.partitions[globalPartition]!;
+    let offset = group.position[globalPartition]!;
+    while (offset < log.highWatermark && length < limit) {
+      consumer.batchPartitions[length] = globalPartition;
+      consumer.batchOffsets[length] = offset;
+      length++;
+      offset++;
+    }
+    group.position[globalPartition] = offset;
+  }
+  if (assigned.length > 0) consumer.fetchCursor = (consumer.fetchCursor + 1) % assigned.length;
+  consumer.batchLength = length;
+  consumer.batchPosition = 0;
+}
+
+function startNextRecord(world: World, group: GroupRt, consumer: ConsumerRt): void {
+  const nowUs = world.scheduler.nowUs;
+  if (consumer.batchPosition >= consumer.batchLength) {
+    finishBatch(world, group, consumer);
+    return;
+  }
+  const globalPartition = consumer.batchPartitions[consumer.batchPosition]!;
+  const offset = consumer.batchOffsets[consumer.batchPosition]!;
+  group.delivered++;
+  if (offset < group.deliveredUpTo[globalPartition]!) group.redelivered++;
+  else group.deliveredUpTo[globalPartition] = offset + 1;
+
+  if (consumer.state !== 'processing') consumer.busySinceUs = nowUs;
+  consumer.state = 'processing';
+  const durationUs = msToUs(consumer.processingMs());
+  world.scheduler.schedule(nowUs + durationUs, EventKind.processDone, consumer.index, consumer.epoch);
+}
+
+/** Processing of the current record completed. */
+export function onProcessDone(world: World, consumer: ConsumerRt, epoch: number): void {
+  if (epoch !== consumer.epoch || consumer.state !== 'processing') return;
+  const group = world.groups[consumer.groupIndex]!;
+  const globalPartition = consumer.batchPartitions[consumer.batchPosition]!;
+  const offset = consumer.batchOffsets[consumer.batchPosition]!;
+  const settledUpTo = group.settledUpTo[globalPartition]!;
+  if (offset < settledUpTo) {
+    group.duplicates++;
+  } else {
+    assert(offset === settledUpTo, () => `group ${group.spec.id} processed offset ${offset} before ${settledUpTo}`);
+    group.settledUpTo[globalPartition] = offset + 1;
+    group.processed++;
+    const log = world.partitions[globalPartition]!;
+    world.latency.record(world.scheduler.nowUs - log.createdAtUsAt(offset));
+  }
+  consumer.batchPosition++;
+  startNextRecord(world, group, consumer);
+}
+
+function finishBatch(world: World, group: GroupRt, consumer: ConsumerRt): void {
+  const nowUs = world.scheduler.nowUs;
+  if (consumer.state === 'processing') consumer.busyUs += nowUs - consumer.busySinceUs;
+  consumer.state = 'idle';
+  consumer.batchLength = 0;
+  consumer.batchPosition = 0;
+  if (group.spec.commit === 'after-process') {
+    // commitSync(): the commit is recorded now and the consumer waits for the response.
+    commitPositions(group, consumer);
+    schedulePoll(world, consumer, nowUs + 2 * world.networkLatencyUs);
+  } else {
+    schedulePoll(world, consumer, nowUs);
+  }
+}
+
+/**
+ * Commits the consumer's current position on every partition it owns. A consumer the group has
+ * removed owns nothing any more, so its commits have no effect (Kafka: CommitFailedException).
+ */
+export function commitPositions(group: GroupRt, consumer: ConsumerRt): void {
+  for (const globalPartition of consumer.assigned) {
+    group.committed[globalPartition] = group.position[globalPartition]!;
+  }
+}

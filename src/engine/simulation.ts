@@ -1,0 +1,226 @@
+import { msToUs } from './kernel/time';
+import { InvariantError, LimitError } from './kernel/assert';
+import { checkInvariants } from './testing/invariants';
+import { EventKind } from './kafka/eventKinds';
+import { buildWorld, defaultLimits, type WorldLimits } from './kafka/build';
+import { onBatchAppend, onLingerExpired, onProduceArrival, startProducer } from './kafka/producer';
+import { onConsumerPoll, onProcessDone } from './kafka/consumer';
+import { startConsumer, onHeartbeatTick, onJoinResponse, onRebalanceNotice, onSyncResponse } from './kafka/group/member';
+import { onJoinArrive, onJoinDeadline, onLeaveArrive, onSessionCheck, onSyncArrive } from './kafka/group/coordinator';
+import { onConsumerRestart, onSlowEnd } from './kafka/membershipChanges';
+import { trimConsumedRecords } from './kafka/retention';
+import { SeriesSet } from './metrics/seriesSet';
+import { summarize, type Metrics } from './metrics/summary';
+import { buildSnapshot, type Snapshot } from './snapshot';
+import { applyChange, type Change, type ApplyResult } from './changes';
+import type { World } from './kafka/world';
+import type { EngineEvent } from './events/eventLog';
+import type { Scenario } from './scenario';
+
+export interface SimulationOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Most events one simulation may process in its whole life (a guard against runaway runs). */
+  eventsMax?: number;
+  limits?: Partial<WorldLimits>;
+  /**
+   * Checks every invariant after every event and throws InvariantError on the first violation
+   * (slow: for tests and the swarm).
+   */
+  checkInvariants?: boolean;
+  /** Called with every event as it is processed: for tests that assert whole traces. */
+  traceListener?: (timeUs: number, kind: number, a: number, b: number) => void;
+}
+
+/**
+ * A running simulation of one scenario. Lifecycle: created at simulated time 0 with every
+ * producer and consumer started; advanced only by `runUntil` / `step`; changed only by `apply`.
+ * It never reads the wall clock, so the same scenario and seed always give the same trace.
+ */
+export interface Simulation {
+  /** Simulated time, ms. */
+  readonly now: number;
+  /** The scenario's nominal length, ms. */
+  readonly durationMs: number;
+  /** Whether simulated time has reached durationMs. */
+  readonly finished: boolean;
+  readonly seed: number;
+  readonly scenario: Scenario;
+  /** Processes every event up to and including timeMs, then sets the clock to timeMs. */
+  runUntil(timeMs: number): void;
+  /** Processes the next `events` events (default 1). Returns how many were processed. */
+  step(events?: number): number;
+  /** A live knob change or fault, applied at the current simulated time. */
+  apply(change: Change): ApplyResult;
+  snapshot(): Snapshot;
+  metrics(): Metrics;
+  traceHash(): string;
+  /** Sampled time series (lag, throughput) for charts. */
+  series(): SeriesSet;
+  /** The most recent `limit` entries of the event log (all retained ones by default), oldest first. */
+  events(limit?: number): EngineEvent[];
+}
+
+/** Metrics are sampled at this simulated interval, ms. */
+export const SAMPLE_INTERVAL_MS = 100;
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  const seed = options.seed ?? scenario.seed;
+  const eventsMax = options.eventsMax ?? 2e9;
+  const world = buildWorld(scenario, seed, { ...defaultLimits, ...options.limits });
+  const series = new SeriesSet(world);
+  const sampleUs = msToUs(SAMPLE_INTERVAL_MS);
+  const scheduler = world.scheduler;
+
+  world.log.add(0, 'sim.started', 'simulation', `Simulation started with seed ${seed}.`);
+  for (const producer of world.producers) startProducer(world, producer);
+  for (const group of world.groups) {
+    for (const c of group.members) startConsumer(world, group, world.consumers[c]!);
+  }
+  scenario.faults.forEach((fault, index) => scheduler.schedule(msToUs(fault.atMs), EventKind.fault, index, 0));
+  scheduler.schedule(sampleUs, EventKind.sample, 0, 0);
+
+  function dispatch(w: World): void {
+    const a = scheduler.eventA;
+    const b = scheduler.eventB;
+    w.trace.fold(scheduler.eventTimeUs, scheduler.eventKind, a, b);
+    options.traceListener?.(scheduler.eventTimeUs, scheduler.eventKind, a, b);
+    switch (scheduler.eventKind) {
+      case EventKind.produceArrival:
+        onProduceArrival(w, w.producers[a]!, b);
+        break;
+      case EventKind.lingerExpired:
+        onLingerExpired(w, w.producers[a]!, b);
+        break;
+      case EventKind.batchAppend:
+        onBatchAppend(w, w.producers[a]!, b);
+        break;
+      case EventKind.consumerPoll:
+        onConsumerPoll(w, w.consumers[a]!, b);
+        break;
+      case EventKind.processDone:
+        onProcessDone(w, w.consumers[a]!, b);
+        break;
+      case EventKind.sample:
+        trimConsumedRecords(w);
+        series.sample(w);
+        scheduler.schedule(scheduler.nowUs + sampleUs, EventKind.sample, 0, 0);
+        break;
+      case EventKind.fault:
+        applyChange(w, scenario.faults[a]!);
+        break;
+      case EventKind.joinArrive: {
+        const consumer = w.consumers[a]!;
+        if (b === consumer.epoch) onJoinArrive(w, w.groups[consumer.groupIndex]!, consumer);
+        break;
+      }
+      case EventKind.joinDeadline:
+        onJoinDeadline(w, w.groups[a]!, b);
+        break;
+      case EventKind.joinResponse:
+        onJoinResponse(w, w.consumers[a]!, b);
+        break;
+      case EventKind.syncArrive: {
+        const consumer = w.consumers[a]!;
+        onSyncArrive(w, w.groups[consumer.groupIndex]!, consumer, b);
+        break;
+      }
+      case EventKind.syncResponse:
+        onSyncResponse(w, w.consumers[a]!, b);
+        break;
+      case EventKind.heartbeat: {
+        const consumer = w.consumers[a]!;
+        onHeartbeatTick(w, w.groups[consumer.groupIndex]!, consumer, b);
+        break;
+      }
+      case EventKind.sessionCheck:
+        onSessionCheck(w, w.groups[w.consumers[a]!.groupIndex]!, a, b);
+        break;
+      case EventKind.rebalanceNotice: {
+        const consumer = w.consumers[a]!;
+        onRebalanceNotice(w, w.groups[consumer.groupIndex]!, consumer, b);
+        break;
+      }
+      case EventKind.leaveArrive: {
+        const consumer = w.consumers[a]!;
+        const memberId = consumer.leavingMemberId;
+        consumer.leavingMemberId = null;
+        if (memberId !== null) onLeaveArrive(w, w.groups[consumer.groupIndex]!, memberId, `${consumer.name} sent LeaveGroup`);
+        break;
+      }
+      case EventKind.consumerRestart:
+        onConsumerRestart(w, w.consumers[a]!, b);
+        break;
+      case EventKind.slowEnd:
+        onSlowEnd(w, w.consumers[a]!, b);
+        break;
+      default:
+        throw new InvariantError(`unknown event kind ${scheduler.eventKind}`);
+    }
+    if (options.checkInvariants) {
+      const violation = checkInvariants(w);
+      if (violation !== null) {
+        throw new InvariantError(`seed ${seed}, t=${scheduler.nowUs} µs, after event kind ${scheduler.eventKind}: ${violation}`);
+      }
+    }
+  }
+
+  function checkEventBudget(): void {
+    if (scheduler.poppedCount > eventsMax) {
+      throw new LimitError('eventsMax', eventsMax, 'the simulation processed more events than allowed');
+    }
+  }
+
+  return {
+    get now() {
+      return scheduler.nowUs / 1000;
+    },
+    durationMs: scenario.durationMs,
+    get finished() {
+      return scheduler.nowUs >= msToUs(scenario.durationMs);
+    },
+    seed,
+    scenario,
+    runUntil(timeMs: number) {
+      const untilUs = msToUs(timeMs);
+      if (untilUs <= scheduler.nowUs) return;
+      let sinceCheck = 0;
+      while (scheduler.pop(untilUs)) {
+        dispatch(world);
+        if (++sinceCheck === 65536) {
+          sinceCheck = 0;
+          checkEventBudget();
+        }
+      }
+      checkEventBudget();
+      scheduler.advanceTo(untilUs);
+    },
+    step(events = 1) {
+      let done = 0;
+      while (done < events && scheduler.pop()) {
+        dispatch(world);
+        done++;
+      }
+      checkEventBudget();
+      return done;
+    },
+    apply(change: Change) {
+      return applyChange(world, change);
+    },
+    snapshot() {
+      return buildSnapshot(world);
+    },
+    metrics() {
+      return summarize(world);
+    },
+    traceHash() {
+      return world.trace.hex();
+    },
+    series() {
+      return series;
+    },
+    events(limit = world.log.capacity) {
+      return world.log.recent(limit);
+    },
+  };
+}
