@@ -178,6 +178,8 @@ function stopProcess(world: World, consumer: ConsumerRt): void {
   const nowUs = world.scheduler.nowUs;
   if (consumer.state === 'processing') consumer.busyUs += nowUs - consumer.busySinceUs;
   consumer.state = 'dead';
+  // The process no longer takes part (the coordinator may still count it until its session expires).
+  consumer.membership = 'unjoined';
   consumer.epoch++; // drops its pending poll, processing and heartbeat events
   consumer.pollScheduled = false;
   consumer.batchLength = 0;
