@@ -222,7 +222,10 @@ function execute(world: World, group: GroupRt, action: string, context: ActionCo
       }
       record.joined = true;
       record.lastHeartbeatUs = nowUs;
-      record.owned = [...consumer.previousAssignment];
+      // What the JoinGroup's metadata claims. CooperativeStickyAssignor sends the partitions the
+      // consumer owns right now (none after they were lost); the eager StickyAssignor sends its
+      // remembered last assignment (userData), even though it revoked it before rejoining.
+      record.owned = group.spec.assignor === 'cooperative-sticky' ? [...consumer.assigned] : [...consumer.previousAssignment];
       record.ownedGeneration = consumer.previousGeneration;
       return;
     }

@@ -153,6 +153,9 @@ export function restartConsumer(world: World, group: GroupRt, consumer: Consumer
   consumer.batchLength = 0;
   consumer.batchPosition = 0;
   consumer.pendingAssignment = null;
+  // A new process remembers no previous assignment to be sticky to.
+  consumer.previousAssignment = [];
+  consumer.previousGeneration = -1;
   world.log.add(world.scheduler.nowUs, 'consumer.restarted', group.spec.id, `${consumer.name} restarted${consumer.groupInstanceId ? ` as static member ${consumer.groupInstanceId}` : ''} and joins group ${group.spec.id}.`);
   startConsumer(world, group, consumer);
 }
