@@ -69,7 +69,7 @@ export const swarmScenarioArb = fc
     const partitions = [...r.topics];
     const faults = [...r.faults]
       .sort((a, b) => a.atMs - b.atMs)
-      .flatMap((f) => {
+      .flatMap((f): unknown[] => {
         const { change, atMs } = f;
         if (change.type === 'set-rate') {
           return r.producers.length === 0 ? [] : [{ atMs, type: change.type, producer: `p${f.consumer % r.producers.length}`, ratePerSec: change.ratePerSec }];
