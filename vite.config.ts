@@ -1,9 +1,29 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy } from './build/contentSecurityPolicy.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // A service worker precaches the built site, so a classroom with bad Wi-Fi still runs it
+    // after the first visit. Registered from a file, not inline, so the CSP stays strict.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,json}'],
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+        // Take over the page that registered it, so the very first visit is already cached.
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {
