@@ -11,7 +11,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'react/no-danger': 'off',
+    },
+  },
+  {
+    // Scenario files come from strangers (share links, uploads): their strings are text, never
+    // markup. React escapes text; these are the ways around it, so they are banned outright.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render data as text; markup from data is an XSS hole.' },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render data as text (textContent); markup from data is an XSS hole.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|html)$/]", message: 'Render data as text (d3 .text(), textContent); markup from data is an XSS hole.' },
+      ],
     },
   },
   {
