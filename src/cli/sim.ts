@@ -1,5 +1,6 @@
 /**
- * The headless runner: `npm run sim -- <scenario.json | built-in id> [--seed N] [--until 90s] [--json | --events]`.
+ * The headless runner: `npm run sim -- <scenario.json | built-in id> [--seed N] [--until 90s] [--json | --events]
+ * [--actions run.json] [--seeds N]`.
  * Prints a table (or the metrics object with --json; the event log before the table with --events). Exit codes: 0 ran, 2 invalid input, 1 the
  * run itself failed (a limit or an invariant).
  */
@@ -7,11 +8,13 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSimulation, formatScenarioError, parseScenarioJson } from '../engine';
+import { createSimulation, ENGINE_VERSION, formatScenarioError, parseActionLog, parseScenarioJson, type RecordedAction } from '../engine';
+import { formatSpreadTable, spreadTable } from './seedSpread';
 import { parseDurationMs } from './duration';
 import { formatEventLog, formatMetricsTable } from './format';
 
-const usage = 'usage: npm run sim -- <scenario.json | built-in id> [--seed N] [--until 90s] [--json | --events]';
+const usage =
+  'usage: npm run sim -- <scenario.json | built-in id> [--seed N] [--until 90s] [--json | --events] [--actions run.json] [--seeds N]';
 const builtinDir = join(dirname(fileURLToPath(import.meta.url)), '../../content/scenarios');
 
 function fail(code: number, lines: string[]): never {
@@ -30,6 +33,8 @@ function main(argv: string[]): void {
         until: { type: 'string' },
         json: { type: 'boolean' },
         events: { type: 'boolean' },
+        actions: { type: 'string' },
+        seeds: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -63,7 +68,49 @@ function main(argv: string[]): void {
     untilMs = parsedUntil;
   }
 
-  const sim = createSimulation(result.scenario, seed === undefined ? {} : { seed });
+  let actions: RecordedAction[] | undefined;
+  if (values.actions !== undefined) {
+    if (!existsSync(values.actions)) fail(2, [`--actions: no file "${values.actions}"`]);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(values.actions, 'utf8'));
+    } catch (error) {
+      fail(2, [`--actions ${values.actions}: not valid JSON: ${(error as Error).message}`]);
+    }
+    const log = parseActionLog(json);
+    if (!log.ok) fail(2, [`--actions ${values.actions}: not a valid action log:`, ...log.errors.map((e) => `  ${e.path || '(root)'}: ${e.message}`)]);
+    if (seed !== undefined && seed !== log.log.seed) {
+      fail(2, [`--seed ${seed} contradicts the action log, which was recorded with seed ${log.log.seed}: drop --seed`]);
+    }
+    if (log.log.engineVersion !== ENGINE_VERSION) {
+      process.stderr.write(`note: the action log was recorded with engine ${log.log.engineVersion}; this is engine ${ENGINE_VERSION}, so the replay may differ\n`);
+    }
+    seed = log.log.seed;
+    actions = log.log.actions;
+  }
+
+  if (values.seeds !== undefined) {
+    const count = Number(values.seeds);
+    if (!Number.isInteger(count) || count < 1 || count > 1000) fail(2, [`--seeds must be a whole number from 1 to 1000, got "${values.seeds}"`]);
+    if (values.events) fail(2, ['--events shows one run: use it without --seeds']);
+    const first = seed ?? result.scenario.seed;
+    const seeds = Array.from({ length: count }, (_, i) => (first + i) % 2 ** 32);
+    const runs = seeds.map((s) => {
+      const run = createSimulation(result.scenario, { seed: s, ...(actions ? { actions } : {}) });
+      try {
+        run.runUntil(untilMs);
+      } catch (error) {
+        fail(1, [`seed ${s}: the run stopped at ${run.now.toFixed(3)} ms: ${(error as Error).message}`]);
+      }
+      return run.metrics();
+    });
+    const spread = spreadTable(runs);
+    if (values.json) process.stdout.write(JSON.stringify({ seeds, spread }, null, 2) + '\n');
+    else process.stdout.write(formatSpreadTable(`${result.scenario.title} (${source})`, seeds, spread) + '\n');
+    return;
+  }
+
+  const sim = createSimulation(result.scenario, { ...(seed === undefined ? {} : { seed }), ...(actions ? { actions } : {}) });
   try {
     sim.runUntil(untilMs);
   } catch (error) {

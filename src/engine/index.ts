@@ -12,6 +12,8 @@ export type { AssignorName, AssignorMember, AssignInput, Assignment, TopicPartit
 export type { Metrics, GroupMetrics, GroupRebalanceMetrics, LagMetrics } from './metrics/summary';
 export type { Snapshot, GroupView, ConsumerView, PartitionView } from './snapshot';
 export type { Change, ApplyResult } from './changes';
+export { parseActionLog, ACTIONS_MAX } from './replay/actionLog';
+export type { ActionLog, ActionLogResult, RecordedAction } from './replay/actionLog';
 export type { EngineEvent } from './events/eventLog';
 export { InvariantError, LimitError } from './kernel/assert';
 /** Bumped whenever a change to the engine can change a trace (see the README's release notes). */

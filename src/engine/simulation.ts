@@ -13,6 +13,8 @@ import { SeriesSet } from './metrics/seriesSet';
 import { summarize, type Metrics } from './metrics/summary';
 import { buildSnapshot, type Snapshot } from './snapshot';
 import { applyChange, type Change, type ApplyResult } from './changes';
+import { ActionRecorder } from './replay/actionRecorder';
+import type { RecordedAction } from './replay/actionLog';
 import type { World } from './kafka/world';
 import type { EngineEvent } from './events/eventLog';
 import type { Scenario } from './scenario';
@@ -30,6 +32,12 @@ export interface SimulationOptions {
   checkInvariants?: boolean;
   /** Called with every event as it is processed: for tests that assert whole traces. */
   traceListener?: (timeUs: number, kind: number, a: number, b: number) => void;
+  /**
+   * A recorded action log (`sim.actions()` of an earlier run) to replay: each change is applied
+   * after the same number of events, at the same simulated time, so the run reproduces the
+   * recorded trace hash. A log that does not fit the run throws InvariantError naming the action.
+   */
+  actions?: readonly RecordedAction[];
 }
 
 /**
@@ -50,8 +58,10 @@ export interface Simulation {
   runUntil(timeMs: number): void;
   /** Processes the next `events` events (default 1). Returns how many were processed. */
   step(events?: number): number;
-  /** A live knob change or fault, applied at the current simulated time. */
+  /** A live knob change or fault, applied at the current simulated time, after every event of that instant. */
   apply(change: Change): ApplyResult;
+  /** Every change applied so far (live or replayed), with when: the run's action log. */
+  actions(): RecordedAction[];
   snapshot(): Snapshot;
   metrics(): Metrics;
   traceHash(): string;
@@ -165,6 +175,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     }
   }
 
+  const recorder = new ActionRecorder(scheduler, (change) => applyChange(world, change), options.actions);
+
   function checkEventBudget(): void {
     if (scheduler.poppedCount > eventsMax) {
       throw new LimitError('eventsMax', eventsMax, 'the simulation processed more events than allowed');
@@ -185,7 +197,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       const untilUs = msToUs(timeMs);
       if (untilUs <= scheduler.nowUs) return;
       let sinceCheck = 0;
-      while (scheduler.pop(untilUs)) {
+      for (;;) {
+        if (scheduler.poppedCount === recorder.nextDueEvents) recorder.applyDue(untilUs);
+        if (!scheduler.pop(untilUs)) break;
         dispatch(world);
         if (++sinceCheck === 65536) {
           sinceCheck = 0;
@@ -197,7 +211,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     step(events = 1) {
       let done = 0;
-      while (done < events && scheduler.pop()) {
+      while (done < events) {
+        if (scheduler.poppedCount === recorder.nextDueEvents) recorder.applyDue(Infinity);
+        if (!scheduler.pop()) break;
         dispatch(world);
         done++;
       }
@@ -205,7 +221,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       return done;
     },
     apply(change: Change) {
-      return applyChange(world, change);
+      return recorder.apply(change);
+    },
+    actions() {
+      return recorder.actions();
     },
     snapshot() {
       return buildSnapshot(world);

@@ -144,5 +144,8 @@ function createFakeSimulation(scenario: Scenario, seed: number, fake: FakeEngine
     events() {
       return [];
     },
+    actions() {
+      return [];
+    },
   };
 }
