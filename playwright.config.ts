@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // is installed, and Playwright's own browser elsewhere.
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
-const port = 4173;
+// E2E_PORT lets several checkouts run their e2e suites side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -64,7 +64,7 @@ test.describe('the app shell', () => {
     const problems = watchConsole(page);
     await page.goto('/?scenario=no-such-scenario');
     await expect(page.getByRole('alert')).toHaveText(
-      'There is no built-in scenario "no-such-scenario". Try one of "balanced", "slow-consumer", "hot-key", "consumer-crash".',
+      'There is no built-in scenario "no-such-scenario". Try one of "balanced", "slow-consumer", "hot-key", "consumer-crash", "rabbit-work-queue", "sqs-visibility".',
     );
     await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
     await page.screenshot({ path: testInfo.outputPath('shell-unknown-scenario.png'), fullPage: true });

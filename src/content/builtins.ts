@@ -6,6 +6,8 @@ import balanced from '../../content/scenarios/balanced.json' with { type: 'json'
 import slowConsumer from '../../content/scenarios/slow-consumer.json' with { type: 'json' };
 import hotKey from '../../content/scenarios/hot-key.json' with { type: 'json' };
 import consumerCrash from '../../content/scenarios/consumer-crash.json' with { type: 'json' };
+import rabbitWorkQueue from '../../content/scenarios/rabbit-work-queue.json' with { type: 'json' };
+import sqsVisibility from '../../content/scenarios/sqs-visibility.json' with { type: 'json' };
 
 /** A built-in scenario: its id (the file name without `.json`) and its document, unparsed. */
 export interface BuiltinScenario {
@@ -21,6 +23,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   { id: 'slow-consumer', json: slowConsumer },
   { id: 'hot-key', json: hotKey },
   { id: 'consumer-crash', json: consumerCrash },
+  { id: 'rabbit-work-queue', json: rabbitWorkQueue },
+  { id: 'sqs-visibility', json: sqsVisibility },
 ];
 
 /** The built-in scenario with this id, or undefined when there is none. */

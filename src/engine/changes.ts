@@ -2,6 +2,11 @@ import { makeSampler } from './kernel/distributions';
 import { createRng } from './kernel/rng';
 import { setProducerRate } from './kafka/producer';
 import { addConsumers, crash, findConsumer, growTopic, leave, slowDown } from './kafka/membershipChanges';
+import { addPoisonKey } from './kafka/delivery/failures';
+import { replayDeadLetters } from './kafka/delivery/deadLetter';
+import { applyBrokerFault } from './kafka/cluster/brokerChanges';
+import { syncClusterWithTopics } from './kafka/cluster/setup';
+import { applyQueueChange, QUEUE_CHANGE_TYPES, type QueueChange } from './queues/queueChanges';
 import type { Distribution } from './kernel/distributions';
 import type { FaultSpec } from './scenario';
 import type { World } from './kafka/world';
@@ -12,7 +17,11 @@ import type { World } from './kafka/world';
  */
 export type Change =
   | DistributiveOmit<FaultSpec, 'atMs'>
-  | { type: 'set-processing'; group: string; processingMs: Distribution };
+  | { type: 'set-processing'; group: string; processingMs: Distribution }
+  /** Re-publishes the group's dead-lettered records (oldest not yet replayed first, at most `limit`, default all) to their source topics. */
+  | { type: 'dlq-replay'; group: string; limit?: number }
+  /** The queue-style brokers' changes (worker-crash, worker-add, set-prefetch…): queues/queueChanges.ts. */
+  | QueueChange;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -73,10 +82,36 @@ export function applyChange(world: World, change: Change): ApplyResult {
       if (!topic) return refuse(`no topic "${change.topic}"`);
       if (!(Number.isInteger(change.partitions) && change.partitions <= 1024)) return refuse(`partitions must be an integer up to 1024, got ${change.partitions}`);
       const error = growTopic(world, topic.index, change.partitions);
+      if (error === null) syncClusterWithTopics(world); // the new partitions get replicas
       return error === null ? { ok: true } : refuse(error);
     }
+    case 'broker-crash':
+    case 'broker-restart':
+    case 'slow-follower': {
+      const error = applyBrokerFault(world, change);
+      return error === null ? { ok: true } : refuse(error);
+    }
+    case 'poison-key': {
+      const group = world.groups.find((g) => g.spec.id === change.group);
+      if (!group) return refuse(`no consumer group "${change.group}"`);
+      if (!(typeof change.key === 'string' && change.key.length >= 1 && change.key.length <= 200)) return refuse('key must be a string of 1 to 200 characters');
+      addPoisonKey(world, group, change.key);
+      return { ok: true };
+    }
+    case 'dlq-replay': {
+      const group = world.groups.find((g) => g.spec.id === change.group);
+      if (!group) return refuse(`no consumer group "${change.group}"`);
+      const limit = change.limit ?? Number.MAX_SAFE_INTEGER;
+      if (!(Number.isInteger(limit) && limit >= 1)) return refuse(`limit must be a whole number of records, at least 1, got ${change.limit}`);
+      const waiting = group.delivery.deadLetters.count - group.delivery.deadLetters.replayedUpTo;
+      if (waiting === 0) return refuse(`group ${change.group} has no dead-lettered records left to replay`);
+      if (replayDeadLetters(world, group, limit) === 0) return refuse(`the source partition of the oldest dead-lettered record of group ${change.group} has no leader`);
+      return { ok: true };
+    }
     default:
-      return refuse(`the change "${change.type}" is not modelled yet`);
+      if (QUEUE_CHANGE_TYPES.includes(change.type)) return applyQueueChange(world, change);
+      // Every type is handled; this guards against shapes from outside the type system.
+      return refuse(`the change "${(change as { type: string }).type}" is not modelled yet`);
   }
 }
 

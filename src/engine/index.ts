@@ -11,6 +11,8 @@ export { assign, AssignorInputError } from './kafka/assignors';
 export type { AssignorName, AssignorMember, AssignInput, Assignment, TopicPartition } from './kafka/assignors';
 export type { Metrics, GroupMetrics, GroupRebalanceMetrics, LagMetrics } from './metrics/summary';
 export type { Snapshot, GroupView, ConsumerView, PartitionView } from './snapshot';
+export type { DeliveryView, RetryTopicView } from './kafka/delivery/view';
+export type { DeadLetterView } from './kafka/delivery/deadLetter';
 export type { Change, ApplyResult } from './changes';
 export { parseActionLog, ACTIONS_MAX } from './replay/actionLog';
 export type { ActionLog, ActionLogResult, RecordedAction } from './replay/actionLog';

@@ -116,7 +116,9 @@ describe('what the built-in scenarios teach', () => {
     expect(m.processed).toBeGreaterThan(17_000);
     expect(m.lag.max).toBeLessThan(50);
     expect([m.lost, m.duplicates, m.deadLettered]).toEqual([0, 0, 0]);
-    expect(m.latencyMs.p50).toBeLessThan(20);
+    // 13 ms without replication; acks=all on 3 replicas adds the followers' fetch round (a fetch
+    // every replicaFetchMs = 5 ms, 1 ms each way) before the high watermark shows a record.
+    expect(m.latencyMs.p50).toBeLessThan(23);
   });
 
   it('slow consumer: lag grows on every partition', () => {

@@ -4,7 +4,12 @@ import { checkInvariants } from './testing/invariants';
 import { EventKind } from './kafka/eventKinds';
 import { buildWorld, defaultLimits, type WorldLimits } from './kafka/build';
 import { onBatchAppend, onLingerExpired, onProduceArrival, startProducer } from './kafka/producer';
-import { onConsumerPoll, onProcessDone } from './kafka/consumer';
+import { onProduceError, onProduceTimeout, onProducerWake } from './kafka/cluster/producerDelivery';
+import { onIsrCheck, onReplicaFetch, onReplicaFetchResponse, startReplication } from './kafka/cluster/fetcher';
+import { onBrokerRestart, onSlowFollowerEnd } from './kafka/cluster/brokerFaults';
+import { onConsumerPoll, onProcessDone, onRetryBackoffEnd } from './kafka/consumer';
+import { onRetryTopicPoll, onRetryTopicProcessed } from './kafka/delivery/retryTopics';
+import { pruneLedgers } from './kafka/delivery/ledger';
 import { startConsumer, onHeartbeatTick, onJoinResponse, onRebalanceNotice, onSyncResponse } from './kafka/group/member';
 import { onJoinArrive, onJoinDeadline, onLeaveArrive, onSessionCheck, onSyncArrive } from './kafka/group/coordinator';
 import { onConsumerRestart, onSlowEnd } from './kafka/membershipChanges';
@@ -12,6 +17,7 @@ import { trimConsumedRecords } from './kafka/retention';
 import { SeriesSet } from './metrics/seriesSet';
 import { summarize, type Metrics } from './metrics/summary';
 import { buildSnapshot, type Snapshot } from './snapshot';
+import { buildQueueWorld, defaultQueueLimits, dispatchQueueEvent, hasQueueSections, startQueues, QUEUE_EVENT_KIND_MAX, QUEUE_EVENT_KIND_MIN, type QueueLimits } from './queues';
 import { applyChange, type Change, type ApplyResult } from './changes';
 import { ActionRecorder } from './replay/actionRecorder';
 import type { RecordedAction } from './replay/actionLog';
@@ -25,6 +31,8 @@ export interface SimulationOptions {
   /** Most events one simulation may process in its whole life (a guard against runaway runs). */
   eventsMax?: number;
   limits?: Partial<WorldLimits>;
+  /** Bounds of the queue-style brokers (queues/types.ts QueueLimits). */
+  queueLimits?: Partial<QueueLimits>;
   /**
    * Checks every invariant after every event and throws InvariantError on the first violation
    * (slow: for tests and the swarm).
@@ -78,17 +86,20 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const seed = options.seed ?? scenario.seed;
   const eventsMax = options.eventsMax ?? 2e9;
   const world = buildWorld(scenario, seed, { ...defaultLimits, ...options.limits });
+  if (hasQueueSections(scenario)) world.queues = buildQueueWorld(scenario, seed, { ...defaultQueueLimits, ...options.queueLimits });
   const series = new SeriesSet(world);
   const sampleUs = msToUs(SAMPLE_INTERVAL_MS);
   const scheduler = world.scheduler;
 
   world.log.add(0, 'sim.started', 'simulation', `Simulation started with seed ${seed}.`);
   for (const producer of world.producers) startProducer(world, producer);
+  startReplication(world);
   for (const group of world.groups) {
     for (const c of group.members) startConsumer(world, group, world.consumers[c]!);
   }
   scenario.faults.forEach((fault, index) => scheduler.schedule(msToUs(fault.atMs), EventKind.fault, index, 0));
   scheduler.schedule(sampleUs, EventKind.sample, 0, 0);
+  startQueues(world);
 
   function dispatch(w: World): void {
     const a = scheduler.eventA;
@@ -113,6 +124,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         break;
       case EventKind.sample:
         trimConsumedRecords(w);
+        pruneLedgers(w);
         series.sample(w);
         scheduler.schedule(scheduler.nowUs + sampleUs, EventKind.sample, 0, 0);
         break;
@@ -164,8 +176,42 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       case EventKind.slowEnd:
         onSlowEnd(w, w.consumers[a]!, b);
         break;
+      case EventKind.retryBackoffEnd:
+        onRetryBackoffEnd(w, w.consumers[a]!, b);
+        break;
+      case EventKind.retryTopicPoll:
+        onRetryTopicPoll(w, w.groups[a]!, b);
+        break;
+      case EventKind.retryTopicProcessed:
+        onRetryTopicProcessed(w, w.groups[a]!, b);
+        break;
+      case EventKind.produceError:
+        onProduceError(w, w.producers[a]!, b);
+        break;
+      case EventKind.produceTimeout:
+        onProduceTimeout(w, w.producers[a]!, b);
+        break;
+      case EventKind.producerWake:
+        onProducerWake(w, w.producers[a]!, b);
+        break;
+      case EventKind.replicaFetch:
+        onReplicaFetch(w, a, b);
+        break;
+      case EventKind.replicaFetchResponse:
+        onReplicaFetchResponse(w, a, b);
+        break;
+      case EventKind.isrCheck:
+        onIsrCheck(w);
+        break;
+      case EventKind.brokerRestart:
+        onBrokerRestart(w, a, b);
+        break;
+      case EventKind.slowFollowerEnd:
+        onSlowFollowerEnd(w, a, b);
+        break;
       default:
-        throw new InvariantError(`unknown event kind ${scheduler.eventKind}`);
+        if (scheduler.eventKind >= QUEUE_EVENT_KIND_MIN && scheduler.eventKind <= QUEUE_EVENT_KIND_MAX) dispatchQueueEvent(w, scheduler.eventKind, a, b);
+        else throw new InvariantError(`unknown event kind ${scheduler.eventKind}`);
     }
     if (options.checkInvariants) {
       const violation = checkInvariants(w);

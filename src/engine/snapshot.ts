@@ -3,11 +3,15 @@ import type { EngineEvent } from './events/eventLog';
 import { coordinatorState } from './kafka/group/coordinator';
 import type { CoordinatorStateName } from './kafka/group/machine';
 import type { ConsumerState, MembershipState, World } from './kafka/world';
+import { deliveryView, type DeliveryView } from './kafka/delivery/view';
+import { brokerViews, partitionReplicationView, type BrokerView, type PartitionReplicationView } from './kafka/cluster/views';
+import { queueSnapshot, type ExchangeView, type QueueView, type SnsTopicView } from './queues/views';
 
 /** Entries of the event log a snapshot carries. */
 const SNAPSHOT_EVENTS = 100;
 
-export interface PartitionView {
+/** A partition: its log's offsets and (PartitionReplicationView) its leader, replicas and ISR. */
+export interface PartitionView extends PartitionReplicationView {
   partition: number;
   logStartOffset: number;
   logEndOffset: number;
@@ -47,6 +51,8 @@ export interface GroupView {
   committed: Record<string, number[]>;
   /** High watermark − committed offset, by topic, then partition. */
   lag: Record<string, number[]>;
+  /** Failure handling: retry mode and topics, dead-letter topics with their newest records, poison keys, dedupe. */
+  delivery: DeliveryView;
 }
 
 /**
@@ -60,11 +66,19 @@ export interface Snapshot {
   metrics: Metrics;
   topics: { name: string; partitions: PartitionView[] }[];
   producers: { id: string; topic: string; ratePerSec: number }[];
+  /** The brokers, by id. */
+  brokers: BrokerView[];
   groups: GroupView[];
   /** The most recent entries of the event log, oldest first. */
   events: EngineEvent[];
   /** Entries ever written to the event log. */
   eventsTotal: number;
+  /** Queue-style brokers only: RabbitMQ exchanges with their bindings ("" is the default exchange). */
+  exchanges?: ExchangeView[];
+  /** Queue-style brokers only: RabbitMQ, reply and SQS queues with their workers. */
+  queues?: QueueView[];
+  /** Queue-style brokers only: SNS topics and their subscribed queues. */
+  snsTopics?: SnsTopicView[];
 }
 
 export function buildSnapshot(world: World): Snapshot {
@@ -83,10 +97,12 @@ export function buildSnapshot(world: World): Snapshot {
           logStartOffset: log.logStartOffset,
           logEndOffset: log.logEndOffset,
           highWatermark: log.highWatermark,
+          ...partitionReplicationView(world, p),
         };
       }),
     })),
     producers: world.producers.map((p) => ({ id: p.spec.id, topic: p.spec.topic, ratePerSec: p.ratePerSec })),
+    brokers: brokerViews(world),
     groups: world.groups.map((group) => {
       const committed: Record<string, number[]> = {};
       const lag: Record<string, number[]> = {};
@@ -122,10 +138,12 @@ export function buildSnapshot(world: World): Snapshot {
         }),
         committed,
         lag,
+        delivery: deliveryView(world, group),
       };
     }),
     events: world.log.recent(SNAPSHOT_EVENTS),
     eventsTotal: world.log.total,
+    ...queueSnapshot(world),
   };
 }
 

@@ -40,7 +40,7 @@ describe('createAppStore actions', () => {
     expect(sent).toEqual([]);
     expect(store.getState().status).toBe('failed');
     expect(store.getState().error).toEqual({
-      message: 'There is no built-in scenario "nope". Try one of "balanced", "slow-consumer", "hot-key", "consumer-crash".',
+      message: 'There is no built-in scenario "nope". Try one of "balanced", "slow-consumer", "hot-key", "consumer-crash", "rabbit-work-queue", "sqs-visibility".',
       scenarioErrors: [],
     });
   });

@@ -10,6 +10,9 @@ import { RecordQueue } from './recordQueue';
 import { createKeySampler } from './keys';
 import { StickyPartitioner } from './partitioner';
 import { createCoordinator } from './group/coordinator';
+import { createGroupDelivery } from './delivery/state';
+import { createCluster } from './cluster/placement';
+import { createAccumulatorDelivery, createProducerDelivery } from './cluster/setup';
 import type { ConsumerRt, GroupRt, ProducerRt, TopicRt, World } from './world';
 import type { Scenario } from '../scenario';
 
@@ -66,9 +69,11 @@ export function buildWorld(scenario: Scenario, seed: number, limits: WorldLimits
         openBytes: 0,
         inFlight: [],
         lingerToken: 0,
+        delivery: createAccumulatorDelivery(capacityMax),
       })),
       lingerUs: msToUs(spec.lingerMs),
       recordSizeBytes: spec.recordSizeBytes,
+      delivery: createProducerDelivery(seed, spec.id),
     };
   });
 
@@ -106,6 +111,7 @@ export function buildWorld(scenario: Scenario, seed: number, limits: WorldLimits
       pauseUs: 0,
       pauses: 0,
       unmovedPauses: 0,
+      delivery: createGroupDelivery(seed, spec, topicIndexes.map((t) => topics[t]!)),
     };
   });
 
@@ -128,6 +134,7 @@ export function buildWorld(scenario: Scenario, seed: number, limits: WorldLimits
     produced: 0,
     acknowledged: 0,
     failedSends: 0,
+    cluster: createCluster(scenario, seed),
   };
 }
 

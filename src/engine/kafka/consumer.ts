@@ -2,6 +2,11 @@ import { msToUs } from '../kernel/time';
 import { assert } from '../kernel/assert';
 import { EventKind } from './eventKinds';
 import { applyPendingAssignment, isCooperative, joinGroup } from './group/member';
+import { attemptOutcome } from './delivery/failures';
+import { completeFromLog, skipFromLog } from './delivery/ledger';
+import { isRetryDelivery, onInPlaceAttemptFailed } from './delivery/inPlace';
+import { onMainAttemptFailed } from './delivery/retryTopics';
+import { FailureCause } from './delivery/retryQueue';
 import type { ConsumerRt, GroupRt, World } from './world';
 
 /**
@@ -94,8 +99,12 @@ function startNextRecord(world: World, group: GroupRt, consumer: ConsumerRt): vo
   const globalPartition = consumer.batchPartitions[consumer.batchPosition]!;
   const offset = consumer.batchOffsets[consumer.batchPosition]!;
   group.delivered++;
-  if (offset < group.deliveredUpTo[globalPartition]!) group.redelivered++;
-  else group.deliveredUpTo[globalPartition] = offset + 1;
+  if (offset < group.deliveredUpTo[globalPartition]!) {
+    group.redelivered++;
+    if (group.delivery.failuresPossible && isRetryDelivery(group, globalPartition, offset)) group.delivery.retried++;
+  } else {
+    group.deliveredUpTo[globalPartition] = offset + 1;
+  }
 
   if (consumer.state !== 'processing') consumer.busySinceUs = nowUs;
   consumer.state = 'processing';
@@ -109,27 +118,61 @@ export function onProcessDone(world: World, consumer: ConsumerRt, epoch: number)
   const group = world.groups[consumer.groupIndex]!;
   const globalPartition = consumer.batchPartitions[consumer.batchPosition]!;
   const offset = consumer.batchOffsets[consumer.batchPosition]!;
-  const settledUpTo = group.settledUpTo[globalPartition]!;
-  if (offset < settledUpTo) {
-    group.duplicates++;
+  assert(offset <= group.settledUpTo[globalPartition]!, () => `group ${group.spec.id} processed offset ${offset} before ${group.settledUpTo[globalPartition]}`);
+  const log = world.partitions[globalPartition]!;
+  const dedupe = group.delivery.dedupe;
+  // The hot path reads the record's id and key only when a feature needs them.
+  const recordId = dedupe === null ? -1 : log.recordIdAt(offset);
+  if (dedupe !== null && dedupe.has(recordId)) {
+    // The idempotent consumer has this record's effect already: it skips the record. The check
+    // and the effect are one transaction (an idempotent receiver's unique insert), so it runs at
+    // completion: two concurrent deliveries (a zombie and the new owner) cannot both take effect.
+    skipFromLog(group, globalPartition, offset);
+    world.log.add(world.scheduler.nowUs, 'delivery.duplicateSkipped', group.spec.id, `${consumer.name} skipped ${world.topics[log.topicIndex]!.name}-${log.partition}@${offset}: the idempotent consumer has processed record #${recordId} already.`);
   } else {
-    assert(offset === settledUpTo, () => `group ${group.spec.id} processed offset ${offset} before ${settledUpTo}`);
-    group.settledUpTo[globalPartition] = offset + 1;
-    group.processed++;
-    const log = world.partitions[globalPartition]!;
-    world.latency.record(world.scheduler.nowUs - log.createdAtUsAt(offset));
+    const cause = group.delivery.failuresPossible ? attemptOutcome(world, group, log.topicIndex, log.keyIndexAt(offset)) : FailureCause.none;
+    if (cause !== FailureCause.none) {
+      if (group.spec.retry.mode === 'in-place') {
+        onInPlaceAttemptFailed(world, group, consumer, globalPartition, offset, cause);
+        return;
+      }
+      onMainAttemptFailed(world, group, globalPartition, offset, cause);
+    } else {
+      if (group.delivery.failuresPossible) group.delivery.failing.delete(globalPartition);
+      completeFromLog(world, group, globalPartition, offset, recordId, log.createdAtUsAt(offset));
+    }
   }
   consumer.batchPosition++;
   startNextRecord(world, group, consumer);
 }
 
-function finishBatch(world: World, group: GroupRt, consumer: ConsumerRt): void {
+/**
+ * After a failed attempt was handled in place: the rest of the poll is dropped (the consumer
+ * sought back), processed records are committed (after-process), and the consumer sleeps
+ * `backoffUs` in its error handler before polling again. It stays `processing` while it sleeps:
+ * its thread is busy and max.poll.interval.ms keeps running.
+ */
+export function resumeAfterFailure(world: World, group: GroupRt, consumer: ConsumerRt, backoffUs: number): void {
+  consumer.batchLength = 0;
+  consumer.batchPosition = 0;
+  if (group.spec.commit === 'after-process') commitPositions(group, consumer);
+  const commitUs = group.spec.commit === 'after-process' ? 2 * world.networkLatencyUs : 0;
+  world.scheduler.schedule(world.scheduler.nowUs + commitUs + backoffUs, EventKind.retryBackoffEnd, consumer.index, consumer.epoch);
+}
+
+/** a = consumer index, b = epoch: the error handler's back-off is over; poll again. */
+export function onRetryBackoffEnd(world: World, consumer: ConsumerRt, epoch: number): void {
+  if (epoch !== consumer.epoch || consumer.state !== 'processing' || consumer.batchLength !== 0) return;
+  finishBatch(world, world.groups[consumer.groupIndex]!, consumer, false);
+}
+
+function finishBatch(world: World, group: GroupRt, consumer: ConsumerRt, commit = true): void {
   const nowUs = world.scheduler.nowUs;
   if (consumer.state === 'processing') consumer.busyUs += nowUs - consumer.busySinceUs;
   consumer.state = 'idle';
   consumer.batchLength = 0;
   consumer.batchPosition = 0;
-  if (group.spec.commit === 'after-process') {
+  if (commit && group.spec.commit === 'after-process') {
     // commitSync(): the commit is recorded now and the consumer waits for the response.
     commitPositions(group, consumer);
     schedulePoll(world, consumer, nowUs + 2 * world.networkLatencyUs);

@@ -39,6 +39,32 @@ export const EventKind = {
   consumerRestart: 17,
   /** a = consumer index, b = slow token: a consumer-slow fault ends. */
   slowEnd: 18,
+
+  // Consumer-side delivery (codes 30–49).
+  /** a = consumer index, b = consumer epoch: the in-place error handler's back-off is over; poll again. */
+  retryBackoffEnd: 30,
+  /** a = group index, b = retry queue index: a retry-topic partition's listener looks at its head record. */
+  retryTopicPoll: 31,
+  /** a = group index, b = retry queue index: the retry attempt of that partition's head record ends. */
+  retryTopicProcessed: 32,
+
+  // Cluster and producer delivery (codes 50–69).
+  /** a = producer index, b = batch serial: an error answer to a produce request reaches the producer. */
+  produceError: 50,
+  /** a = producer index, b = batch serial: request.timeout.ms of a produce request waiting for the ISR ran out. */
+  produceTimeout: 51,
+  /** a = producer index, b = global partition index: a retry back-off or a delivery timeout is due. */
+  producerWake: 52,
+  /** a = broker id, b = fetch token: the broker's replica fetch request is at its leaders. */
+  replicaFetch: 53,
+  /** a = broker id, b = fetch token: the fetch response reaches the follower broker. */
+  replicaFetchResponse: 54,
+  /** The periodic ISR check (every replica.lag.time.max.ms / 2; a, b unused). */
+  isrCheck: 55,
+  /** a = broker id, b = crash token: a crashed broker restarts (broker-crash's restartAfterMs). */
+  brokerRestart: 56,
+  /** a = broker id, b = slow token: a slow-follower fault ends. */
+  slowFollowerEnd: 57,
 } as const;
 
 export type EventKindCode = (typeof EventKind)[keyof typeof EventKind];

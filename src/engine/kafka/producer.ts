@@ -1,16 +1,20 @@
 import { msToUs } from '../kernel/time';
-import { LimitError } from '../kernel/assert';
 import { EventKind } from './eventKinds';
-import { onHighWatermarkAdvanced } from './consumer';
+import { deliveryOf, drain, sealOpenBatch } from './cluster/producerDelivery';
 import type { ProducerRt, World } from './world';
 
+export { onBatchAppend } from './cluster/produceRequest';
+
 /**
- * The producer's rules: arrivals of records from the application, the accumulator's batching
- * (linger.ms and batch.size), and the leader appending a batch when it arrives.
+ * The producer's rules: arrivals of records from the application and the accumulator's
+ * batching (linger.ms and batch.size). A sealed batch goes to the sender
+ * (cluster/producerDelivery.ts), which sends it to the partition's leader and retries it.
  *
  * Lifecycle of a record here: created by send() → waits in the open batch of its partition →
- * the batch is sent (linger ran out or the batch is full) → in flight for one network latency →
- * appended by the leader, which acknowledges it.
+ * the batch is sealed (it is full, or linger ran out and the sender has room for it: until then
+ * it keeps filling, as Kafka's accumulator appends to the last batch until it is drained) →
+ * sent, retried, acknowledged or failed with its batch. buffer.memory bounds the records a producer holds per partition: when
+ * it is full, send() fails (Kafka blocks for max.block.ms, then throws).
  */
 
 /** Schedules the producer's first arrival (at its startMs). */
@@ -53,78 +57,37 @@ export function onProduceArrival(world: World, producer: ProducerRt, token: numb
   world.produced++;
 
   const accumulator = producer.accumulators[partition]!;
-  if (accumulator.records.isFull) {
+  const records = accumulator.records;
+  if (records.size + deliveryOf(producer, partition).heldRecords >= records.capacityMax) {
     // buffer.memory is exhausted: Kafka blocks send() for max.block.ms and then throws.
     world.failedSends++;
+    producer.delivery.failed++;
   } else {
     const nowUs = world.scheduler.nowUs;
-    accumulator.records.push(world.nextRecordId++, keyIndex, nowUs);
+    records.push(world.nextRecordId++, keyIndex, nowUs);
     accumulator.openCount++;
     accumulator.openBytes += producer.recordSizeBytes;
     const batchFull = accumulator.openBytes + producer.recordSizeBytes > producer.spec.batchSize;
     if (keyIndex < 0) producer.sticky.onAppend(producer.recordSizeBytes, batchFull);
-    if (batchFull || producer.lingerUs === 0) {
-      sendOpenBatch(world, producer, partition);
+    if (accumulator.openCount === 1) accumulator.lingerToken = nowUs;
+    if (batchFull) {
+      sealOpenBatch(world, producer, partition);
+    } else if (producer.lingerUs === 0) {
+      drain(world, producer, partition); // ready at once: sent if the sender has room, else it keeps filling
     } else if (accumulator.openCount === 1) {
-      world.scheduler.schedule(
-        nowUs + producer.lingerUs,
-        EventKind.lingerExpired,
-        producer.index,
-        topic.partitions[partition]!,
-      );
-      accumulator.lingerToken = world.scheduler.nowUs;
+      world.scheduler.schedule(nowUs + producer.lingerUs, EventKind.lingerExpired, producer.index, topic.partitions[partition]!);
     }
   }
   scheduleNextArrival(world, producer, true);
 }
 
-/** linger.ms ran out for the open batch of a partition: send it. */
+/** linger.ms ran out for the open batch of a partition: it is ready, and goes as soon as the sender has room. */
 export function onLingerExpired(world: World, producer: ProducerRt, globalPartition: number): void {
   const partition = world.partitions[globalPartition]!.partition;
   const accumulator = producer.accumulators[partition]!;
-  // The timer belongs to the batch opened at lingerToken; if that batch was already sent (it
+  // The timer belongs to the batch opened at lingerToken; if that batch was already sealed (it
   // filled up), a newer batch may be open with its own timer.
   if (accumulator.openCount === 0) return;
   if (world.scheduler.nowUs - accumulator.lingerToken < producer.lingerUs) return;
-  sendOpenBatch(world, producer, partition);
-}
-
-function sendOpenBatch(world: World, producer: ProducerRt, partition: number): void {
-  const accumulator = producer.accumulators[partition]!;
-  accumulator.inFlight.push(accumulator.openCount);
-  accumulator.openCount = 0;
-  accumulator.openBytes = 0;
-  const globalPartition = world.topics[producer.topicIndex]!.partitions[partition]!;
-  world.scheduler.schedule(
-    world.scheduler.nowUs + world.networkLatencyUs,
-    EventKind.batchAppend,
-    producer.index,
-    globalPartition,
-  );
-}
-
-/** The oldest in-flight batch reaches the partition leader, which appends and acknowledges it. */
-export function onBatchAppend(world: World, producer: ProducerRt, globalPartition: number): void {
-  const log = world.partitions[globalPartition]!;
-  const accumulator = producer.accumulators[log.partition]!;
-  const count = accumulator.inFlight.shift()!;
-  const records = accumulator.records;
-  if (world.retainedRecords + count > world.retainedRecordsMax) {
-    throw new LimitError(
-      'retainedRecordsMax',
-      world.retainedRecordsMax,
-      'the logs hold more unconsumed records than the simulator keeps in memory; ' +
-        'lower the produce rate, add consumers or shorten the run',
-    );
-  }
-  for (let i = 0; i < count; i++) {
-    log.append(records.idAt(i), records.keyAt(i), records.createdAt(i));
-  }
-  records.drop(count);
-  world.retainedRecords += count;
-  // Without replication every append is immediately visible and acknowledged.
-  log.highWatermark = log.logEndOffset;
-  world.acknowledged += count;
-  world.topics[log.topicIndex]!.acknowledged += count;
-  onHighWatermarkAdvanced(world, globalPartition);
+  drain(world, producer, partition);
 }

@@ -9,6 +9,9 @@ import type { KeySampler } from './keys';
 import type { StickyPartitioner } from './partitioner';
 import type { ConsumerGroupSpec, ProducerSpec, Scenario, TopicSpec } from '../scenario';
 import type { CoordinatorRt } from './group/coordinator';
+import type { GroupDeliveryRt } from './delivery/state';
+import type { AccumulatorDeliveryRt, ClusterRt, ProducerDeliveryRt } from './cluster/types';
+import type { QueueWorld } from '../queues/types';
 
 /**
  * The whole simulated system at one instant. The simulation owns it; the modules in kafka/ are
@@ -40,6 +43,10 @@ export interface World {
   acknowledged: number;
   /** Sends that failed for good (e.g. the accumulator was full). */
   failedSends: number;
+  /** Brokers, replicas, ISR and leaders (cluster/). */
+  readonly cluster: ClusterRt;
+  /** The queue-style brokers (queues/), when the scenario has any: RabbitMQ, SQS, SNS. */
+  queues?: QueueWorld;
 }
 
 export interface TopicRt {
@@ -56,15 +63,17 @@ export interface TopicRt {
 
 /** Records waiting in one producer's accumulator for one partition, and its batches in flight. */
 export interface AccumulatorRt {
-  /** Records not yet appended: in the open batch or in batches in flight, oldest first. */
+  /** Records of the open (not yet sealed) batch, oldest first; sealed batches live in `delivery`. */
   readonly records: RecordQueue;
-  /** Records in the open (not yet sent) batch: the newest `openCount` of `records`. */
+  /** Records in the open batch (= records.size). */
   openCount: number;
   openBytes: number;
-  /** Sizes of sent batches not yet appended, oldest first. */
+  /** Unused since batches became objects (cluster/types.ts BatchRt); always empty. */
   readonly inFlight: number[];
   /** Distinguishes this batch's linger timer from timers of batches already sent. */
   lingerToken: number;
+  /** Batches, retries and in-flight requests (cluster/producerDelivery.ts); set for every partition by the time a record arrives. */
+  delivery?: AccumulatorDeliveryRt;
 }
 
 export interface ProducerRt {
@@ -83,6 +92,8 @@ export interface ProducerRt {
   readonly accumulators: AccumulatorRt[];
   readonly lingerUs: number;
   readonly recordSizeBytes: number;
+  /** Retries, failures and the batch pool (cluster/producerDelivery.ts). */
+  readonly delivery: ProducerDeliveryRt;
 }
 
 export type ConsumerState = 'idle' | 'processing' | 'dead';
@@ -193,4 +204,6 @@ export interface GroupRt {
    * cooperative rebalancing never does (unless the owner itself left and came back).
    */
   unmovedPauses: number;
+  /** Processing failures, retries, dead-letter topics, the idempotent consumer's store and the fate ledger's extras. */
+  readonly delivery: GroupDeliveryRt;
 }

@@ -1,6 +1,8 @@
 import type { World, GroupRt } from '../kafka/world';
 import type { LatencySummaryMs } from './histogram';
 import { pauseUsSoFar } from '../kafka/group/ownership';
+import { clusterMetrics, producerMetrics, type ClusterMetrics, type ProducerMetrics } from '../kafka/cluster/metrics';
+import { withQueueMetrics, type ExchangeMetrics, type QueueMetrics, type RequesterMetrics } from '../queues/metrics';
 
 /** Per-partition and total lag of one group: high watermark − committed offset. */
 export interface LagMetrics {
@@ -22,6 +24,22 @@ export interface GroupMetrics {
   deadLettered: number;
   /** Acknowledged records this group has not settled yet (in logs, in flight or waiting to retry). */
   pending: number;
+  /** Processing attempts that failed (transient failures and poison keys). */
+  failedAttempts: number;
+  /** Deliveries after a failed attempt: in-place redeliveries and retry-topic deliveries. */
+  retried: number;
+  /** Deliveries the idempotent consumer recognised as processed already and skipped (no second effect). */
+  skippedDuplicates: number;
+  /** Records whose processing completed exactly once (processed − processedMoreThanOnce). */
+  processedOnce: number;
+  /** Records whose processing completed two or more times (each extra completion is one of `duplicates`). */
+  processedMoreThanOnce: number;
+  /** Records waiting in the group's retry topics right now. */
+  retrying: number;
+  /** Records given up after their last attempt with no dead-letter topic: logged and skipped (part of `lost`). */
+  skippedFailures: number;
+  /** Dead-lettered records re-published to their source topic by dlq-replay. */
+  replayed: number;
   lag: LagMetrics;
   rebalances: GroupRebalanceMetrics;
 }
@@ -53,6 +71,16 @@ export interface Metrics {
   acknowledged: number;
   /** Sends that failed for good (never acknowledged). */
   failedSends: number;
+  /** Records sent again after an error (one per record per retry), over every producer. */
+  retriedSends: number;
+  /** Records producer retries wrote twice (their first attempt was written after all), over every producer. */
+  duplicatesWritten: number;
+  /** Records written after a later record of their producer on the same partition, over every producer. */
+  reorderedRecords: number;
+  /** Per producer id. */
+  producers: Record<string, ProducerMetrics>;
+  /** Brokers, ISR, elections and truncation. */
+  cluster: ClusterMetrics;
   delivered: number;
   processed: number;
   duplicates: number;
@@ -67,6 +95,12 @@ export interface Metrics {
   rebalances: { count: number; totalPauseMs: number };
   traceHash: string;
   groups: Record<string, GroupMetrics>;
+  /** Queue-style brokers only: per RabbitMQ / SQS queue, by name (depth where Kafka has lag). */
+  queues?: Record<string, QueueMetrics>;
+  /** Queue-style brokers only: per exchange, by name ("" is the default exchange). */
+  exchanges?: Record<string, ExchangeMetrics>;
+  /** Queue-style brokers only: request-reply, per requesting publisher id. */
+  requesters?: Record<string, RequesterMetrics>;
 }
 
 /** High watermark − committed offset; with no committed offset yet, every record is unread. */
@@ -102,10 +136,14 @@ export function groupPending(world: World, group: GroupRt): number {
   let pending = 0;
   for (const t of group.topicIndexes) {
     for (const p of world.topics[t]!.partitions) {
-      pending += world.partitions[p]!.highWatermark - group.settledUpTo[p]!;
+      const log = world.partitions[p]!;
+      // Acknowledged records above the high watermark (acks 0 / 1, not yet replicated) and acks=0
+      // records still on the wire are owed too.
+      pending += log.highWatermark - group.settledUpTo[p]! + log.owedAboveHighWatermark + log.owedInFlight;
     }
   }
-  return pending;
+  // Records handed to a retry topic are settled in their partition but still owe a fate.
+  return pending + group.delivery.retryPending;
 }
 
 export function summarize(world: World): Metrics {
@@ -125,6 +163,7 @@ export function summarize(world: World): Metrics {
       lost: group.lost,
       deadLettered: group.deadLettered,
       pending: groupPending(world, group),
+      ...deliveryCounters(group),
       lag,
       rebalances: {
         count: group.rebalances,
@@ -146,17 +185,47 @@ export function summarize(world: World): Metrics {
     rebalances += group.rebalances;
     pauseUs += pauseUsSoFar(world, group);
   }
-  return {
+  // Queue-style brokers add their queues and fold their counts into the totals (queues/metrics.ts).
+  return withQueueMetrics(world, {
     timeMs: world.scheduler.nowUs / 1000,
     events: world.scheduler.poppedCount,
     produced: world.produced,
     acknowledged: world.acknowledged,
     failedSends: world.failedSends,
+    ...producerTotals(world),
     ...totals,
     lag: { total: lagTotal, max: lagMax, perPartition: firstPerPartition },
     latencyMs: world.latency.summaryMs(),
     rebalances: { count: rebalances, totalPauseMs: pauseUs / 1000 },
     traceHash: world.trace.hex(),
     groups,
+  });
+}
+
+/** The fate ledger's detail and the retry / dead-letter / dedupe counters of a group. */
+function deliveryCounters(group: GroupRt): Omit<GroupMetrics, 'acknowledged' | 'delivered' | 'processed' | 'duplicates' | 'redelivered' | 'lost' | 'deadLettered' | 'pending' | 'lag' | 'rebalances'> {
+  const delivery = group.delivery;
+  return {
+    failedAttempts: delivery.failedAttempts,
+    retried: delivery.retried,
+    skippedDuplicates: delivery.skippedDuplicates,
+    processedOnce: Math.max(0, group.processed - delivery.processedMoreThanOnce),
+    processedMoreThanOnce: delivery.processedMoreThanOnce,
+    retrying: delivery.retryRecords,
+    skippedFailures: delivery.skipped,
+    replayed: delivery.replayed,
   };
+}
+
+function producerTotals(world: World): Pick<Metrics, 'retriedSends' | 'duplicatesWritten' | 'reorderedRecords' | 'producers' | 'cluster'> {
+  const producers = producerMetrics(world);
+  let retriedSends = 0;
+  let duplicatesWritten = 0;
+  let reorderedRecords = 0;
+  for (const p of Object.values(producers)) {
+    retriedSends += p.retried;
+    duplicatesWritten += p.duplicatesWritten;
+    reorderedRecords += p.reordered;
+  }
+  return { retriedSends, duplicatesWritten, reorderedRecords, producers, cluster: clusterMetrics(world) };
 }

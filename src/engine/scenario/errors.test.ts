@@ -74,11 +74,10 @@ const expected: Record<string, [string, string][]> = {
     ["topics[0].partitions", "required"],
   ],
   "unknown field far from any": [
-    ["colour", "unknown field \"colour\" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults)"],
+    ["colour", "unknown field \"colour\" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults)"],
   ],
   "queue sections": [
-    ["queues", "unknown field \"queues\" (queue-style brokers are not part of scenario format v1 yet)"],
-    ["sqs", "unknown field \"sqs\" (queue-style brokers are not part of scenario format v1 yet)"],
+    ["sqs", "unknown field \"sqs\" (SQS queues are declared in \"sqsQueues\")"],
   ],
   "out of range": [
     ["topics[0].partitions", "must be between 1 and 1024, got 0"],
@@ -251,8 +250,8 @@ describe('parseScenario on bad input', () => {
   it('does not pollute Object.prototype, whatever the keys', () => {
     const parsed = parseScenarioJson('{"version":1,"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"topics":[{"name":"t","partitions":1,"__proto__":{"polluted":1}}]}');
     expect(parsed.ok ? [] : parsed.errors.map(formatScenarioError)).toEqual([
-      '__proto__: unknown field "__proto__" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults)',
-      'constructor: unknown field "constructor" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults)',
+      '__proto__: unknown field "__proto__" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults)',
+      'constructor: unknown field "constructor" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults)',
       'topics[0].__proto__: unknown field "__proto__" (known fields: name, partitions, replicationFactor, minInsyncReplicas, retentionMs)',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

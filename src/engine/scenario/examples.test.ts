@@ -20,7 +20,6 @@ const expected: Record<string, string[]> = {
   ],
   'wrong-version.json': [
     'version: must be 1 (this engine reads scenario format v1), got 2',
-    'queues: unknown field "queues" (queue-style brokers are not part of scenario format v1 yet)',
   ],
 };
 

@@ -19,3 +19,15 @@ export type {
   FaultType,
   Distribution,
 } from './types';
+export type {
+  ExchangeSpec,
+  ExchangeType,
+  RabbitQueueSpec,
+  BindingSpec,
+  SqsQueueSpec,
+  SnsTopicSpec,
+  PublisherSpec,
+  WorkerSpec,
+  QueueSections,
+  QueueFaultSpec,
+} from './queueTypes';

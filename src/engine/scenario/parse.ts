@@ -3,6 +3,7 @@ import { sanitize, errorText, UNREADABLE, DOCUMENT_VALUES_MAX } from './sanitize
 import type { Problem } from './sanitize';
 import { problemsFromIssues } from './issues';
 import { checkReferences } from './references';
+import { checkQueueReferences, withoutEmptyQueueSections } from './queueReferences';
 import { resolveScenario } from './defaults';
 import { inDocumentOrder } from './order';
 import { describeValue, formatPath } from './errors';
@@ -40,8 +41,8 @@ function parse(input: unknown): ParseResult {
   // value is not also explained from deep inside.
   const unreadable = sanitized.problems.filter((p) => !schemaProblems.some((s) => isInside(p, s, false)));
   const wrong = schemaProblems.filter((s) => !sanitized.problems.some((p) => isInside(s, p, true)));
-  const problems = inDocumentOrder([...unreadable, ...wrong, ...checkReferences(data)], data);
-  if (problems.length === 0 && result.success) return { ok: true, scenario: resolveScenario(result.data) };
+  const problems = inDocumentOrder([...unreadable, ...wrong, ...checkReferences(data), ...checkQueueReferences(data)], data);
+  if (problems.length === 0 && result.success) return { ok: true, scenario: withoutEmptyQueueSections(resolveScenario(result.data)) };
   return fail(problems);
 }
 

@@ -5,6 +5,7 @@ import { topicName } from './names';
 import { producerSchema } from './producerSchema';
 import { groupSchema } from './groupSchema';
 import { faultSchema } from './faultSchema';
+import { queueShape } from './queueSchema';
 
 /** The scenario format version this engine reads. */
 export const SCENARIO_VERSION = 1;
@@ -43,8 +44,8 @@ const versionSchema = z
   .describe('Scenario format version: 1.');
 
 /**
- * The document's top-level fields. A later format section (queues, exchanges, sqs, sns) is one
- * more entry here plus its own file; the parser and the JSON Schema follow the shape.
+ * The document's top-level fields. A format section is one more entry here plus its own file
+ * (the queue-style brokers: queueSchema.ts); the parser and the JSON Schema follow the shape.
  */
 export const rootShape = {
   $schema: str(1, 2000)
@@ -56,15 +57,18 @@ export const rootShape = {
   seed: int(0, 4_294_967_295).default(1).describe('Seed of the random streams: the same seed gives the same run.'),
   durationMs: int(1, 86_400_000).default(60_000).describe('How long the run lasts in simulated time, ms (at most 24 h).'),
   cluster: clusterSchema.prefault({}),
-  topics: list(topicSchema, 1, 64).describe('The topics.'),
+  // At least one topic unless the scenario has queue-style sections (queueReferences.ts checks it).
+  topics: list(topicSchema, 0, 64).default([]).describe('The Kafka topics (at least one unless the scenario has queue-style sections).'),
   producers: list(producerSchema, 0, 64).default([]).describe('The producer applications.'),
   consumerGroups: list(groupSchema, 0, 32).default([]).describe('The consumer groups.'),
   faults: list(faultSchema, 0, 1000).default([]).describe('Faults scheduled during the run, in any order.'),
+  ...queueShape,
 };
 
 /** A scenario as written, before the defaults that depend on other fields are filled in. */
 export const scenarioSchema = object(rootShape, {
-  ...Object.fromEntries(['exchanges', 'queues', 'sqs', 'sns'].map((name) => [name, 'queue-style brokers are not part of scenario format v1 yet'])),
+  sqs: 'SQS queues are declared in "sqsQueues"',
+  sns: 'SNS topics are declared in "snsTopics"',
 })
   .meta({ title: 'Queuelab scenario v1' })
-  .describe('A Queuelab scenario: a Kafka cluster, its topics, producers, consumer groups and faults.');
+  .describe('A Queuelab scenario: a Kafka cluster, its topics, producers, consumer groups and faults; and queue-style brokers (RabbitMQ, SQS, SNS) with publishers and workers.');

@@ -5,6 +5,7 @@ import type { producerSchema } from './producerSchema';
 import type { groupSchema } from './groupSchema';
 import type { faultSchema } from './faultSchema';
 import type { keySpecSchema } from './distribution';
+import type { QueueSections } from './queueTypes';
 
 /**
  * The parsed scenario: every default filled in. These types are zod's outputs, with the fields
@@ -72,9 +73,13 @@ export type FaultType = FaultSpec['type'];
 
 type ScenarioOutput = z.output<typeof scenarioSchema>;
 
-/** A whole scenario, every default filled in; faults sorted by atMs (stable). */
-export type Scenario = Omit<ScenarioOutput, 'topics' | 'producers' | 'consumerGroups'> & {
+/**
+ * A whole scenario, every default filled in; faults sorted by atMs (stable). The queue-style
+ * sections are always filled in by the parser but optional here, so that code (and tests) that
+ * build a Kafka-only scenario by hand need not spell them out.
+ */
+export type Scenario = Omit<ScenarioOutput, 'topics' | 'producers' | 'consumerGroups' | keyof QueueSections> & {
   topics: TopicSpec[];
   producers: ProducerSpec[];
   consumerGroups: ConsumerGroupSpec[];
-};
+} & Partial<QueueSections>;

@@ -149,3 +149,79 @@ export function groupChurnArb(options: GroupChurnOptions = {}) {
       };
     });
 }
+
+/**
+ * One topic read by one or two groups whose processing fails (transient failures, poison keys
+ * from the start or from a poison-key fault), retried in place or via retry topics, with or
+ * without a dead-letter topic and an idempotent consumer, under every commit mode, while
+ * consumers crash and restart. 14 s runs (a crash's partitions move after the 6 s session
+ * timeout), small enough to check every invariant after every event.
+ */
+export const deliveryFailuresArb = fc
+  .record({
+    seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+    partitions: fc.integer({ min: 1, max: 4 }),
+    ratePerSec: fc.constantFrom(50, 200),
+    keyCount: fc.integer({ min: 1, max: 20 }),
+    groups: fc.array(
+      fc.record({
+        consumers: fc.integer({ min: 1, max: 3 }),
+        commit: fc.constantFrom('after-process', 'before-process', 'auto'),
+        transientRate: fc.constantFrom(0, 0.05, 0.3),
+        poisonKeys: fc.constantFrom([], ['k-0'], ['k-1', 'k-2']),
+        mode: fc.constantFrom('in-place', 'retry-topics'),
+        maxAttempts: fc.integer({ min: 1, max: 5 }),
+        backoffMs: fc.constantFrom(0, 10, 100),
+        multiplier: fc.constantFrom(1, 2),
+        jitter: fc.constantFrom(0, 0.2),
+        deadLetterTopic: fc.constantFrom(null, 't-dlt'),
+        idempotent: fc.boolean(),
+        maxPollRecords: fc.constantFrom(5, 50),
+      }),
+      { minLength: 1, maxLength: 2 },
+    ),
+    faults: fc.array(
+      fc.record({
+        atMs: fc.integer({ min: 0, max: 6000 }),
+        group: fc.nat(1),
+        crash: fc.boolean(),
+        consumer: fc.nat(2),
+        restartAfterMs: fc.constantFrom(null, 1000),
+        key: fc.constantFrom('k-0', 'k-3'),
+      }),
+      { maxLength: 3 },
+    ),
+  })
+  .map((r) => ({
+    version: 1,
+    seed: r.seed,
+    durationMs: 14_000,
+    cluster: { brokers: 1, networkLatencyMs: 1 },
+    topics: [{ name: 't', partitions: r.partitions, replicationFactor: 1 }],
+    producers: [{ id: 'p', topic: 't', ratePerSec: r.ratePerSec, keys: { distribution: 'uniform', count: r.keyCount } }],
+    consumerGroups: r.groups.map((g, i) => ({
+      id: `g${i}`,
+      topic: 't',
+      consumers: g.consumers,
+      commit: g.commit,
+      autoCommitIntervalMs: 200,
+      maxPollRecords: g.maxPollRecords,
+      processingMs: { dist: 'exponential', mean: 1 },
+      autoOffsetReset: 'earliest',
+      initialRebalanceDelayMs: 0,
+      sessionTimeoutMs: 6000,
+      heartbeatIntervalMs: 1000,
+      failures: { transientRate: g.transientRate, poisonKeys: g.poisonKeys },
+      retry: { mode: g.mode, maxAttempts: g.maxAttempts, backoffMs: g.backoffMs, multiplier: g.multiplier, jitter: g.jitter },
+      deadLetterTopic: g.deadLetterTopic,
+      idempotent: g.idempotent,
+    })),
+    faults: [...r.faults]
+      .sort((a, b) => a.atMs - b.atMs)
+      .map((f) => {
+        const g = Math.min(f.group, r.groups.length - 1);
+        return f.crash
+          ? { atMs: f.atMs, type: 'consumer-crash', group: `g${g}`, consumer: f.consumer % r.groups[g]!.consumers, restartAfterMs: f.restartAfterMs }
+          : { atMs: f.atMs, type: 'poison-key', group: `g${g}`, key: f.key };
+      }),
+  }));

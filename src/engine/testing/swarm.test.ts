@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runChecked, runSwarmSeed, swarmScenarioArb } from './swarm';
+import { runChecked, runCheckedMetrics, runSwarmSeed, swarmScenarioArb } from './swarm';
+import { emptyTally, tallyRun } from './sometimes';
 
 /** Seeds the CI swarm runs on every change; `npm run swarm -- --seeds N --from S` runs more. */
 const CI_SEEDS = 10_000;
@@ -8,11 +9,19 @@ const CI_SEEDS = 10_000;
 describe('the simulation swarm', () => {
   it(`${CI_SEEDS.toLocaleString('en-US')} random scenarios hold every invariant after every event`, () => {
     const failures: string[] = [];
+    const tally = emptyTally();
     for (let seed = 0; seed < CI_SEEDS && failures.length < 3; seed++) {
-      const result = runSwarmSeed(seed);
+      const result = runSwarmSeed(seed, (input) => tallyRun(tally, runCheckedMetrics(input)));
       if (!result.ok) failures.push(`seed ${seed}: ${result.error}\nminimal scenario: ${JSON.stringify(result.scenario)}`);
     }
     expect(failures).toEqual([]);
+    // "Sometimes" checks: each fault path and recovery ran in some of the runs (and not in all:
+    // a path every run takes means the generator has lost its variety).
+    for (const [what, runs] of Object.entries(tally)) {
+      if (what === 'runs') continue;
+      expect(runs, `${what} happened in ${runs} of ${tally.runs} runs`).toBeGreaterThan(0);
+      expect(runs, `${what} happened in ${runs} of ${tally.runs} runs`).toBeLessThan(tally.runs);
+    }
   }, 600_000);
 
   it('generates a different, valid scenario per seed, the same one for the same seed', () => {

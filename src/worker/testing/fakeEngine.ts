@@ -79,6 +79,12 @@ function createFakeSimulation(scenario: Scenario, seed: number, fake: FakeEngine
       produced,
       acknowledged: produced,
       failedSends: 0,
+      retriedSends: 0,
+      duplicatesWritten: 0,
+      reorderedRecords: 0,
+      producers: {},
+      // The driver never reads the cluster's figures; the fake models no brokers.
+      cluster: {} as Metrics['cluster'],
       delivered: produced,
       processed: produced,
       duplicates: 0,
@@ -134,6 +140,7 @@ function createFakeSimulation(scenario: Scenario, seed: number, fake: FakeEngine
         groups: [],
         events: [],
         eventsTotal: 0,
+        brokers: [],
       };
     },
     metrics,

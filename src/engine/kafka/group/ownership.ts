@@ -10,6 +10,8 @@ export function releasePartition(world: World, group: GroupRt, consumer: Consume
   const i = consumer.assigned.indexOf(globalPartition);
   if (i >= 0) consumer.assigned.splice(i, 1);
   if (group.owner[globalPartition] === consumer.index) {
+    // Spring's FailedRecordTracker lives in the consumer's thread: its attempt counts go with it.
+    group.delivery.failing.delete(globalPartition);
     group.owner[globalPartition] = -1;
     group.pausedSinceUs[globalPartition] = world.scheduler.nowUs;
     group.releasedBy[globalPartition] = consumer.index;
@@ -34,6 +36,7 @@ export function takePartition(world: World, group: GroupRt, consumer: ConsumerRt
     releasePartition(world, group, world.consumers[previousOwner]!, globalPartition);
   }
   group.owner[globalPartition] = consumer.index;
+  group.delivery.failing.delete(globalPartition);
   if (!consumer.assigned.includes(globalPartition)) consumer.assigned.push(globalPartition);
   const pausedSince = group.pausedSinceUs[globalPartition]!;
   if (pausedSince >= 0) {
@@ -46,6 +49,7 @@ export function takePartition(world: World, group: GroupRt, consumer: ConsumerRt
 
   const log = world.partitions[globalPartition]!;
   let start = group.committed[globalPartition]!;
+  const reset = start < 0;
   if (start < 0) {
     start = group.spec.autoOffsetReset === 'earliest' ? log.logStartOffset : log.highWatermark;
     // The starting offset is recorded as committed so that lag reads from it (Kafka shows no
@@ -54,9 +58,15 @@ export function takePartition(world: World, group: GroupRt, consumer: ConsumerRt
   }
   group.position[globalPartition] = start;
   const settled = group.settledUpTo[globalPartition]!;
+  const where = `${world.topics[log.topicIndex]!.name}-${log.partition}`;
   if (start > settled) {
     group.lost += start - settled;
     group.settledUpTo[globalPartition] = start;
+    const count = start - settled;
+    const why = reset ? 'skipped by auto.offset.reset=latest' : 'committed but never processed';
+    world.log.add(world.scheduler.nowUs, 'delivery.lost', group.spec.id, `${consumer.name} starts ${where} at offset ${start}: ${count} record${count === 1 ? ' was' : 's were'} ${why} (offsets ${settled}..${start - 1}), so group ${group.spec.id} has lost ${count === 1 ? 'it' : 'them'}.`);
+  } else if (start < settled) {
+    world.log.add(world.scheduler.nowUs, 'delivery.redelivering', group.spec.id, `${consumer.name} starts ${where} at the committed offset ${start}: offsets ${start}..${settled - 1} were handled but not committed, so they are delivered again${group.spec.idempotent ? ' (the idempotent consumer will skip what it has processed)' : ' and processed twice'}.`);
   }
 }
 
