@@ -9,7 +9,8 @@ export type { Simulation, SimulationOptions } from './simulation';
 export { partitionForKey, murmur2, toPositive } from './kafka/partitioner';
 export { assign, AssignorInputError } from './kafka/assignors';
 export type { AssignorName, AssignorMember, AssignInput, Assignment, TopicPartition } from './kafka/assignors';
-export type { Metrics, GroupMetrics, GroupRebalanceMetrics, LagMetrics } from './metrics/summary';
+export type { Metrics, GroupMetrics, GroupRebalanceMetrics, LagMetrics, LagHealthMetrics } from './metrics/summary';
+export type { LagStatus } from './metrics/lagStatus';
 export type { Snapshot, GroupView, ConsumerView, PartitionView } from './snapshot';
 export type { DeliveryView, RetryTopicView } from './kafka/delivery/view';
 export type { DeadLetterView } from './kafka/delivery/deadLetter';
@@ -19,4 +20,4 @@ export type { ActionLog, ActionLogResult, RecordedAction } from './replay/action
 export type { EngineEvent } from './events/eventLog';
 export { InvariantError, LimitError } from './kernel/assert';
 /** Bumped whenever a change to the engine can change a trace (see the README's release notes). */
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';

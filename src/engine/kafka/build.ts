@@ -94,6 +94,7 @@ export function buildWorld(scenario: Scenario, seed: number, limits: WorldLimits
       topicIndexes,
       members,
       committed: perPartition(-1), // -1: no committed offset yet (auto.offset.reset applies)
+      commitWindows: [],
       position: perPartition(),
       owner: perPartition(-1),
       settledUpTo: perPartition(),

@@ -1,6 +1,7 @@
 import { msToUs } from '../kernel/time';
 import { assert } from '../kernel/assert';
 import { EventKind } from './eventKinds';
+import { CommitWindow } from '../metrics/lagStatus';
 import { applyPendingAssignment, isCooperative, joinGroup } from './group/member';
 import { attemptOutcome } from './delivery/failures';
 import { completeFromLog, skipFromLog } from './delivery/ledger';
@@ -54,7 +55,7 @@ export function onConsumerPoll(world: World, consumer: ConsumerRt, epoch: number
 
   if (group.spec.commit === 'auto' && nowUs >= consumer.nextAutoCommitUs) {
     // Auto-commit runs inside poll(): it commits the positions of everything returned so far.
-    commitPositions(group, consumer);
+    commitPositions(world, group, consumer);
     consumer.nextAutoCommitUs = nowUs + msToUs(group.spec.autoCommitIntervalMs);
   }
 
@@ -63,7 +64,7 @@ export function onConsumerPoll(world: World, consumer: ConsumerRt, epoch: number
 
   if (group.spec.commit === 'before-process') {
     // At-most-once: positions are committed before any record is processed.
-    commitPositions(group, consumer);
+    commitPositions(world, group, consumer);
   }
   startNextRecord(world, group, consumer);
 }
@@ -155,7 +156,7 @@ export function onProcessDone(world: World, consumer: ConsumerRt, epoch: number)
 export function resumeAfterFailure(world: World, group: GroupRt, consumer: ConsumerRt, backoffUs: number): void {
   consumer.batchLength = 0;
   consumer.batchPosition = 0;
-  if (group.spec.commit === 'after-process') commitPositions(group, consumer);
+  if (group.spec.commit === 'after-process') commitPositions(world, group, consumer);
   const commitUs = group.spec.commit === 'after-process' ? 2 * world.networkLatencyUs : 0;
   world.scheduler.schedule(world.scheduler.nowUs + commitUs + backoffUs, EventKind.retryBackoffEnd, consumer.index, consumer.epoch);
 }
@@ -174,7 +175,7 @@ function finishBatch(world: World, group: GroupRt, consumer: ConsumerRt, commit 
   consumer.batchPosition = 0;
   if (commit && group.spec.commit === 'after-process') {
     // commitSync(): the commit is recorded now and the consumer waits for the response.
-    commitPositions(group, consumer);
+    commitPositions(world, group, consumer);
     schedulePoll(world, consumer, nowUs + 2 * world.networkLatencyUs);
   } else {
     schedulePoll(world, consumer, nowUs);
@@ -185,8 +186,13 @@ function finishBatch(world: World, group: GroupRt, consumer: ConsumerRt, commit 
  * Commits the consumer's current position on every partition it owns. A consumer the group has
  * removed owns nothing any more, so its commits have no effect (Kafka: CommitFailedException).
  */
-export function commitPositions(group: GroupRt, consumer: ConsumerRt): void {
+export function commitPositions(world: World, group: GroupRt, consumer: ConsumerRt): void {
+  const nowMs = world.scheduler.nowUs / 1000;
   for (const globalPartition of consumer.assigned) {
-    group.committed[globalPartition] = group.position[globalPartition]!;
+    const offset = group.position[globalPartition]!;
+    group.committed[globalPartition] = offset;
+    // What a lag monitor reading __consumer_offsets sees: each commit with the lag at that moment.
+    const window = (group.commitWindows[globalPartition] ??= new CommitWindow());
+    window.record(nowMs, offset, Math.max(0, world.partitions[globalPartition]!.highWatermark - offset));
   }
 }

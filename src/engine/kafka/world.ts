@@ -1,3 +1,4 @@
+import type { CommitWindow } from '../metrics/lagStatus';
 import type { Scheduler } from '../kernel/scheduler';
 import type { Rng } from '../kernel/rng';
 import type { EventLog } from '../events/eventLog';
@@ -170,6 +171,11 @@ export interface GroupRt {
   readonly members: number[];
   /** Per global partition index (only this group's topics are meaningful): */
   readonly committed: number[];
+  /**
+   * Per global partition: the recent commits Burrow's lag rules judge (metrics/lagStatus.ts),
+   * created at a partition's first commit.
+   */
+  readonly commitWindows: (CommitWindow | undefined)[];
   readonly position: number[];
   /** Owner's global consumer index, or -1. */
   readonly owner: number[];

@@ -1,5 +1,6 @@
 import type { World, GroupRt } from '../kafka/world';
 import type { LatencySummaryMs } from './histogram';
+import { worstStatus, type LagStatus } from './lagStatus';
 import { pauseUsSoFar } from '../kafka/group/ownership';
 import { clusterMetrics, producerMetrics, type ClusterMetrics, type ProducerMetrics } from '../kafka/cluster/metrics';
 import { withQueueMetrics, type ExchangeMetrics, type QueueMetrics, type RequesterMetrics } from '../queues/metrics';
@@ -41,7 +42,21 @@ export interface GroupMetrics {
   /** Dead-lettered records re-published to their source topic by dlq-replay. */
   replayed: number;
   lag: LagMetrics;
+  /** Lag as operators read it: in time, with a trend and Burrow's status. */
+  lagHealth: LagHealthMetrics;
   rebalances: GroupRebalanceMetrics;
+}
+
+/**
+ * Per partition, in the order of `lag.perPartition`, and for the whole group (its worst
+ * partition): how old the oldest uncommitted record is, whether lag is growing, and Burrow's
+ * status over the recent commits (metrics/lagStatus.ts).
+ */
+export interface LagHealthMetrics {
+  status: LagStatus;
+  /** Age of the oldest record at or above the committed offset, ms (0 when there is no lag). */
+  maxAgeMs: number;
+  perPartition: { ageMs: number; status: LagStatus; trend: 'growing' | 'steady' | 'shrinking' }[];
 }
 
 /** What rebalancing cost one group. */
@@ -110,6 +125,31 @@ export function partitionLag(world: World, group: GroupRt, globalPartition: numb
   return log.highWatermark - (committed < 0 ? log.logStartOffset : committed);
 }
 
+export function groupLagHealth(world: World, group: GroupRt): LagHealthMetrics {
+  const nowUs = world.scheduler.nowUs;
+  const perPartition: LagHealthMetrics['perPartition'] = [];
+  let maxAgeMs = 0;
+  for (const t of group.topicIndexes) {
+    for (const p of world.topics[t]!.partitions) {
+      const log = world.partitions[p]!;
+      const lag = partitionLag(world, group, p);
+      const committed = group.committed[p]!;
+      const oldest = committed < 0 ? log.logStartOffset : committed;
+      // The oldest unconsumed record is held in memory: retention trims only below every group's commit.
+      const ageMs = lag > 0 && oldest >= log.memoryStartOffset ? (nowUs - log.createdAtUsAt(oldest)) / 1000 : 0;
+      const window = group.commitWindows[p];
+      const trend = window?.lagTrend() ?? 0;
+      perPartition.push({
+        ageMs,
+        status: window?.evaluate(lag, nowUs / 1000) ?? 'OK',
+        trend: trend > 0 ? 'growing' : trend < 0 ? 'shrinking' : 'steady',
+      });
+      if (ageMs > maxAgeMs) maxAgeMs = ageMs;
+    }
+  }
+  return { status: worstStatus(perPartition.map((p) => p.status)), maxAgeMs, perPartition };
+}
+
 export function groupLag(world: World, group: GroupRt): LagMetrics {
   const perPartition: number[] = [];
   let total = 0;
@@ -165,6 +205,7 @@ export function summarize(world: World): Metrics {
       pending: groupPending(world, group),
       ...deliveryCounters(group),
       lag,
+      lagHealth: groupLagHealth(world, group),
       rebalances: {
         count: group.rebalances,
         totalPauseMs: pauseUsSoFar(world, group) / 1000,
@@ -203,7 +244,7 @@ export function summarize(world: World): Metrics {
 }
 
 /** The fate ledger's detail and the retry / dead-letter / dedupe counters of a group. */
-function deliveryCounters(group: GroupRt): Omit<GroupMetrics, 'acknowledged' | 'delivered' | 'processed' | 'duplicates' | 'redelivered' | 'lost' | 'deadLettered' | 'pending' | 'lag' | 'rebalances'> {
+function deliveryCounters(group: GroupRt): Omit<GroupMetrics, 'acknowledged' | 'delivered' | 'processed' | 'duplicates' | 'redelivered' | 'lost' | 'deadLettered' | 'pending' | 'lag' | 'lagHealth' | 'rebalances'> {
   const delivery = group.delivery;
   return {
     failedAttempts: delivery.failedAttempts,

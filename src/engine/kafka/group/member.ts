@@ -27,7 +27,7 @@ export function joinGroup(world: World, group: GroupRt, consumer: ConsumerRt): v
   if (!isCooperative(group) && consumer.assigned.length > 0) {
     // onJoinPrepare, eager: commit (auto-commit does it here; the other modes committed when
     // their last batch finished) and revoke every owned partition before rejoining.
-    if (group.spec.commit === 'auto') commitPositions(group, consumer);
+    if (group.spec.commit === 'auto') commitPositions(world, group, consumer);
     const revoked = releaseAll(world, group, consumer);
     world.log.add(nowUs, 'consumer.revoked', group.spec.id, `${consumer.name} revoked ${describePartitions(world, revoked)} before rejoining (eager protocol: processing stops until the new assignment).`);
   }
