@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { builtinScenarios } from '../src/content/builtins';
+import { getCourse } from '../src/course/chapters';
 import { createSimulation, parseScenario } from '../src/engine';
 import { count, watchConsole } from './support';
 
@@ -29,5 +30,28 @@ test.describe('determinism: the Web Worker in Chromium and Node agree', () => {
       await page.screenshot({ path: testInfo.outputPath(`determinism-${builtin.id}.png`), fullPage: true });
       expect(problems).toEqual([]);
     });
+  }
+
+  // The course's live scenarios: each embed, run to its end in the chapter, agrees with Node.
+  for (const chapter of getCourse().chapters) {
+    for (const [id, json] of Object.entries(chapter.scenarios)) {
+      test(`chapter ${chapter.slug}: ${id} to the end`, async ({ page }) => {
+        const parsed = parseScenario(json);
+        if (!parsed.ok) throw new Error(`${chapter.slug}/${id} does not parse: ${JSON.stringify(parsed.errors)}`);
+        const sim = createSimulation(parsed.scenario);
+        sim.runUntil(parsed.scenario.durationMs);
+
+        await page.goto(`/#/learn/${chapter.slug}`);
+        const embed = page.getByTestId(`course-scenario-${id}`);
+        await expect(page.getByTestId('quiz')).toBeVisible();
+        test.skip((await embed.count()) === 0, 'a challenge-only scenario: graded in content.test.ts, not shown live');
+        await embed.scrollIntoViewIfNeeded();
+        const trace = embed.getByTestId('course-trace-hash');
+        await expect(trace).toHaveAttribute('data-status', 'paused', { timeout: 30_000 });
+        await embed.getByRole('button', { name: 'Fast-forward to end' }).click();
+        await expect(trace).toHaveAttribute('data-status', 'finished', { timeout: 60_000 });
+        await expect(trace).toHaveText(sim.traceHash());
+      });
+    }
   }
 });

@@ -4,34 +4,21 @@
  * links) — must stay within INITIAL_JS_GZIP_BYTES_MAX gzipped. Lazy chunks and the worker are
  * not counted: they load after first paint. Exit code 1 names the chunks when over budget.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { initialJsChunks } from './initialJs.ts';
 
 /** Issue 6 / issue 10 budget: 200 KB gzipped. */
 export const INITIAL_JS_GZIP_BYTES_MAX = 200 * 1024;
 
 const dist = join(import.meta.dirname, '..', 'dist');
-const indexPath = join(dist, 'index.html');
-if (!existsSync(indexPath)) {
+if (!existsSync(join(dist, 'index.html'))) {
   process.stderr.write('budget: dist/index.html is missing: run `npx vite build` first\n');
   process.exit(2);
 }
-const html = readFileSync(indexPath, 'utf8');
-const initial = [
-  ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
-  ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-].map((m) => m[1]!);
-if (initial.length === 0) {
-  process.stderr.write('budget: found no entry script in dist/index.html\n');
-  process.exit(2);
-}
-let total = 0;
-const lines = initial.map((src) => {
-  const bytes = gzipSync(readFileSync(join(dist, src))).length;
-  total += bytes;
-  return `  ${src}  ${(bytes / 1024).toFixed(1)} KB gzipped`;
-});
+const chunks = initialJsChunks(dist);
+const total = chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
+const lines = chunks.map((chunk) => `  ${chunk.src}  ${(chunk.gzipBytes / 1024).toFixed(1)} KB gzipped`);
 const verdict = total <= INITIAL_JS_GZIP_BYTES_MAX ? 'OK' : 'OVER BUDGET';
 process.stdout.write(
   `initial JS: ${(total / 1024).toFixed(1)} KB gzipped of ${INITIAL_JS_GZIP_BYTES_MAX / 1024} KB allowed: ${verdict}\n${lines.join('\n')}\n`,

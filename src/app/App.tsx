@@ -1,4 +1,5 @@
 import { LabPage } from './pages/LabPage';
+import { AppRoutes } from '../course/AppRoutes';
 
 export function App() {
   return (
@@ -10,9 +11,7 @@ export function App() {
         </div>
         <p className="tagline">Learn message queues and event streaming by running them.</p>
       </header>
-      <main className="app-main">
-        <LabPage />
-      </main>
+      <AppRoutes lab={<LabPage />} />
       <footer className="app-footer">
         <p>Every run is deterministic: the same scenario and seed give the same trace hash, in your browser and on the command line.</p>
       </footer>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatLatencyMs, formatSimTime, formatSpeed } from './format';
+import { formatCount, formatLatencyMs, formatRate, formatSimTime, formatSpeed } from './format';
 
 describe('format', () => {
   it('writes simulated time in seconds with three decimals', () => {
@@ -27,5 +27,9 @@ describe('format', () => {
 
   it('writes speeds as multipliers', () => {
     expect([0.1, 1, 10].map(formatSpeed)).toEqual(['0.1×', '1×', '10×']);
+  });
+
+  it('writes rates per simulated second, with a decimal only below 10', () => {
+    expect([0, -1, Number.NaN, 0.44, 9.96, 298.7, 12_345].map(formatRate)).toEqual(['0/s', '0/s', '0/s', '0.4/s', '10.0/s', '299/s', '12,345/s']);
   });
 });

@@ -23,3 +23,9 @@ export function formatLatencyMs(latencyMs: number, samples: number): string {
 export function formatSpeed(speed: number): string {
   return `${speed}×`;
 }
+
+/** A rate in records per simulated second, e.g. 298.7 → "299/s", 0.4 → "0.4/s". */
+export function formatRate(perSec: number): string {
+  if (!Number.isFinite(perSec) || perSec <= 0) return '0/s';
+  return perSec < 10 ? `${perSec.toFixed(1)}/s` : `${countFormat.format(perSec)}/s`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlayToggleKey, type KeyEventLike } from './keyboard';
+import { isPlayToggleKey, labKeyAction, type KeyEventLike } from './keyboard';
 
 function key(overrides: Partial<KeyEventLike> & { tag?: string; role?: string; editable?: boolean } = {}): KeyEventLike {
   const { tag = 'BODY', role, editable = false, ...rest } = overrides;
@@ -28,5 +28,21 @@ describe('isPlayToggleKey', () => {
     expect(isPlayToggleKey(key({ ctrlKey: true }))).toBe(false);
     expect(isPlayToggleKey(key({ metaKey: true }))).toBe(false);
     expect(isPlayToggleKey(key({ altKey: true }))).toBe(false);
+  });
+});
+
+describe('labKeyAction', () => {
+  it('steps on → from the page and from buttons, repeats included (hold to keep stepping)', () => {
+    expect(labKeyAction(key({ key: 'ArrowRight' }))).toBe('step');
+    expect(labKeyAction(key({ key: 'ArrowRight', tag: 'BUTTON' }))).toBe('step');
+    expect(labKeyAction(key({ key: 'ArrowRight', repeat: true }))).toBe('step');
+    expect(labKeyAction(key())).toBe('toggle-play');
+  });
+
+  it('leaves → to text fields, selects and sliders, and to chords', () => {
+    for (const tag of ['INPUT', 'TEXTAREA', 'SELECT']) expect(labKeyAction(key({ key: 'ArrowRight', tag }))).toBeNull();
+    expect(labKeyAction(key({ key: 'ArrowRight', tag: 'DIV', role: 'slider' }))).toBeNull();
+    expect(labKeyAction(key({ key: 'ArrowRight', altKey: true }))).toBeNull();
+    expect(labKeyAction(key({ key: 'ArrowLeft' }))).toBeNull();
   });
 });

@@ -21,8 +21,15 @@ describe('readLabParams', () => {
   });
 });
 
+describe('readLabParams bench', () => {
+  it('accepts only bundled workload names, never a URL', () => {
+    expect(readLabParams('?bench=churn&speed=10')).toEqual({ scenarioId: 'balanced', bench: 'churn', speed: 10 });
+    expect(readLabParams('?bench=https://example.com/x.json')).toEqual({ scenarioId: 'balanced' });
+  });
+});
+
 describe('withScenario', () => {
   it('switches the scenario and drops what belonged to the old one', () => {
-    expect(withScenario('?scenario=balanced&seed=3&runTo=5&speed=2', 'hot-key')).toBe('?scenario=hot-key&speed=2');
+    expect(withScenario('?scenario=balanced&seed=3&runTo=5&speed=2&bench=churn', 'hot-key')).toBe('?scenario=hot-key&speed=2');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * What the lab's URL asks for: `?scenario=<id>&seed=<n>&runTo=<ms>&speed=<x>`. Shareable links
+ * What the lab's URL asks for: `?scenario=<id>&seed=<n>&runTo=<ms>&speed=<x>&bench=<name>`. Shareable links
  * and the e2e tests both use it. Values that do not make sense are dropped, never thrown.
  */
 import { DEFAULT_SCENARIO_ID } from '../content/builtins';
@@ -14,7 +14,13 @@ export interface LabParams {
   runToMs?: number;
   /** Playback speed, SPEED_MIN..SPEED_MAX. */
   speed?: number;
+  /** A bundled benchmark workload to load instead of a built-in (only names in BENCH_WORKLOADS). */
+  bench?: BenchWorkload;
 }
+
+/** The workloads `?bench=` may name: bundled with the page, never fetched from a URL. */
+export const BENCH_WORKLOADS = ['churn'] as const;
+export type BenchWorkload = (typeof BENCH_WORKLOADS)[number];
 
 export function readLabParams(search: string): LabParams {
   const query = new URLSearchParams(search);
@@ -25,6 +31,8 @@ export function readLabParams(search: string): LabParams {
   if (runToMs !== undefined && runToMs >= 0) params.runToMs = runToMs;
   const speed = numberParam(query, 'speed');
   if (speed !== undefined && speed >= SPEED_MIN && speed <= SPEED_MAX) params.speed = speed;
+  const bench = query.get('bench');
+  if (bench !== null && (BENCH_WORKLOADS as readonly string[]).includes(bench)) params.bench = bench as BenchWorkload;
   return params;
 }
 
@@ -35,6 +43,7 @@ export function withScenario(search: string, scenarioId: string): string {
   // A seed or a seek target belonged to the previous scenario.
   query.delete('seed');
   query.delete('runTo');
+  query.delete('bench');
   return `?${query.toString()}`;
 }
 

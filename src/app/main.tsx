@@ -1,3 +1,5 @@
+// First: no zod schema may be built before this (see the file).
+import '../share/noEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSimClient } from '../worker/client';

@@ -74,9 +74,30 @@ describe('createSimClient', () => {
     worker.onerror?.({ preventDefault: () => undefined } as unknown as ErrorEvent);
     expect(prevented).toBe(true);
     expect(received).toEqual([
-      { type: 'sim.error', message: 'The simulator crashed: boom' },
-      { type: 'sim.error', message: 'The simulator could not start. Reload the page to try again.' },
+      { type: 'sim.error', message: 'The simulator crashed: boom', fatal: true },
+      { type: 'sim.error', message: 'The simulator could not start.', fatal: true },
     ]);
+  });
+
+  it('restart replaces the worker: the old one is terminated and its late reports and acks are dropped', () => {
+    const first = fakeWorker();
+    const second = fakeWorker();
+    const workers = [first, second];
+    const paints: (() => void)[] = [];
+    const client = createSimClient({ createWorker: () => workers.shift()!.worker, afterPaint: (callback) => paints.push(callback) });
+    const received: Report[] = [];
+    client.subscribe((report) => received.push(report));
+    first.deliver(frame(1));
+    first.worker.onerror?.({ message: 'boom', preventDefault: () => undefined } as unknown as ErrorEvent);
+    client.restart();
+    paints.splice(0).forEach((callback) => callback()); // the ack of the dead worker's frame goes nowhere
+    first.deliver(frame(2));
+    client.send({ type: 'page.pause' });
+    second.deliver(frame(1));
+    expect(first.isTerminated()).toBe(true);
+    expect(first.sent).toEqual([]);
+    expect(second.sent).toEqual([{ type: 'page.pause' }]);
+    expect(received.map((r) => r.type)).toEqual(['sim.frame', 'sim.error', 'sim.frame']);
   });
 
   it('after dispose, terminates the worker and stays silent', () => {

@@ -3,8 +3,9 @@
  * acknowledges each frame once the page has had a chance to draw it, which is what paces the
  * worker (see protocol.ts), and it turns a crashed or unloadable worker into a `sim.error`.
  *
- * Lifecycle: created with a running worker → `dispose()` terminates it; after that, sends are
- * ignored and no report is delivered.
+ * Lifecycle: created with a running worker → `restart()` replaces a dead (or live) worker with a
+ * fresh one, keeping the listeners → `dispose()` terminates it; after that, sends are ignored and
+ * no report is delivered.
  */
 import type { Command, Report } from './protocol';
 
@@ -37,11 +38,13 @@ export interface SimClient {
   send(command: PageCommand): void;
   /** Delivers every later report to `listener`; returns the unsubscribe function. */
   subscribe(listener: ReportListener): () => void;
+  /** Terminates the worker and starts a new, empty one; reports of the old one are dropped. */
+  restart(): void;
   dispose(): void;
 }
 
 export function createSimClient(options: SimClientOptions = {}): SimClient {
-  const worker = (options.createWorker ?? createSimWorker)();
+  const createWorker = options.createWorker ?? createSimWorker;
   const afterPaint = options.afterPaint ?? defaultAfterPaint;
   const listeners = new Set<ReportListener>();
   let disposed = false;
@@ -57,31 +60,37 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
     }
   }
 
-  worker.onmessage = (event) => {
-    if (disposed) return;
-    const report = event.data as Report;
-    emit(report);
-    if (report.type === 'sim.frame') {
-      const { seq } = report;
-      afterPaint(() => {
-        if (!disposed) worker.postMessage({ type: 'page.ack', seq });
+  let worker = connect(createWorker());
+
+  function connect(next: WorkerLike): WorkerLike {
+    next.onmessage = (event) => {
+      if (disposed || next !== worker) return;
+      const report = event.data as Report;
+      emit(report);
+      if (report.type === 'sim.frame') {
+        const { seq } = report;
+        afterPaint(() => {
+          if (!disposed && next === worker) worker.postMessage({ type: 'page.ack', seq });
+        });
+      }
+    };
+    next.onerror = (event) => {
+      // Keep the browser from also reporting it as an uncaught page error: the page shows it.
+      event.preventDefault();
+      if (disposed || next !== worker) return;
+      // A script error carries a message; a worker that failed to load fires a bare Event without one.
+      const detail = typeof event.message === 'string' ? event.message : '';
+      emit({
+        type: 'sim.error',
+        message: detail ? `The simulator crashed: ${detail}` : 'The simulator could not start.',
+        fatal: true,
       });
-    }
-  };
-  worker.onerror = (event) => {
-    // Keep the browser from also reporting it as an uncaught page error: the page shows it.
-    event.preventDefault();
-    if (disposed) return;
-    // A script error carries a message; a worker that failed to load fires a bare Event without one.
-    const detail = typeof event.message === 'string' ? event.message : '';
-    emit({
-      type: 'sim.error',
-      message: detail ? `The simulator crashed: ${detail}` : 'The simulator could not start. Reload the page to try again.',
-    });
-  };
-  worker.onmessageerror = () => {
-    if (!disposed) emit({ type: 'sim.error', message: 'The simulator sent a message the page could not read.' });
-  };
+    };
+    next.onmessageerror = () => {
+      if (!disposed && next === worker) emit({ type: 'sim.error', message: 'The simulator sent a message the page could not read.', fatal: true });
+    };
+    return next;
+  }
 
   return {
     send(command) {
@@ -90,6 +99,12 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    restart() {
+      if (disposed) return;
+      const old = worker;
+      worker = connect(createWorker());
+      old.terminate();
     },
     dispose() {
       if (disposed) return;

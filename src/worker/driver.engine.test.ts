@@ -70,4 +70,36 @@ describe('driver over the real engine', () => {
     expect(host.reports.at(-1)).toEqual(finished[0]);
     expect(driver.mode).toBe('finished');
   });
+
+  it("a live change takes effect at once; the engine's refusal comes back in its own words", () => {
+    const json = getBuiltin('balanced')?.json;
+    const { host, driver, pump } = setup(json, 5_000);
+    driver.runTo(4_000);
+    for (let i = 0; i < 3; i++) pump(0);
+    driver.apply(1, { type: 'consumer-add', group: 'billing', count: 1 });
+    driver.apply(2, { type: 'set-partitions', topic: 'orders', partitions: 3 });
+    const answers = host.reports.filter((r) => r.type === 'sim.applied');
+    expect(answers[0]).toEqual({ type: 'sim.applied', requestId: 1, ok: true });
+    expect(answers[1]).toMatchObject({ type: 'sim.applied', requestId: 2, ok: false });
+    expect((answers[1] as { error: string }).error).toMatch(/6/);
+    const frame = host.lastFrame();
+    expect(frame?.layout?.groups[0]?.consumers.map((c) => c.id)).toEqual(['c-0', 'c-1', 'c-2', 'c-3']);
+  });
+
+  it('frames carry the event log as a delta: together they are the whole log, in order', () => {
+    const json = getBuiltin('consumer-crash')?.json;
+    const { host, driver, pump } = setup(json, 1_000);
+    driver.runTo(20_000);
+    for (let i = 0; i < 30; i++) pump(0);
+    const frames = host.reports.flatMap((r) => (r.type === 'sim.frame' ? [r] : []));
+    expect(frames.map((f) => f.fresh)).toEqual(frames.map((_, i) => i === 0));
+    const parsed = engine.parseScenario(json);
+    if (!parsed.ok) throw new Error('built-in does not parse');
+    const sim = engine.createSimulation(parsed.scenario);
+    sim.runUntil(20_000);
+    const all = sim.events();
+    expect(all.length).toBeLessThan(100); // the straight run's log is complete, so the comparison is too
+    expect(frames.flatMap((f) => f.events)).toEqual(all);
+    expect(frames.at(-1)?.eventsTotal).toBe(all.length);
+  });
 });

@@ -20,6 +20,18 @@ function line(report: Report): string {
       return `finished t=${report.timeMs}`;
     case 'sim.error':
       return `error ${report.message}`;
+    case 'sim.applied':
+      return `applied #${report.requestId} ${report.ok ? 'ok' : `refused: ${report.error}`}`;
+    case 'sim.run':
+      return `run #${report.requestId} ${report.run ? `t=${report.run.timeMs} actions=${report.run.actions.length}` : 'none'}`;
+    case 'sim.series':
+      return `series from=${report.delta.fromIndex} count=${report.delta.count}`;
+    case 'sim.inspect':
+      return `inspect #${report.requestId}`;
+    case 'sim.events':
+      return `events #${report.requestId} ${report.events.length}`;
+    case 'sim.forked':
+      return `forked at=${report.atMs} until=${report.discardedUntilMs} discarded=${report.discardedActions}`;
   }
 }
 
@@ -311,5 +323,32 @@ describe('driver failures and acks', () => {
     expect(lines()).toEqual(['ready Fake 1000ms seed=5', 'frame#1 t=0 produced=0', 'ready Second 1000ms seed=5']);
     ack();
     expect(lines()).toEqual(['frame#2 t=0 produced=0']);
+  });
+});
+
+describe('driver.apply', () => {
+  it('answers a change, then shows its effect in a frame even while paused', () => {
+    const { driver, lines, ack } = setup();
+    driver.load(scenario);
+    ack();
+    lines();
+    driver.apply(7, { type: 'set-rate', producer: 'p', ratePerSec: 5 });
+    expect(lines()).toEqual(['applied #7 ok', 'frame#2 t=0 produced=0']);
+  });
+
+  it('refuses a change with no run, or after the end, in words', () => {
+    const { driver, host, lines, ack } = setup();
+    driver.apply(1, { type: 'consumer-add', group: 'g', count: 1 });
+    driver.load(scenario);
+    ack();
+    driver.runTo(5_000);
+    for (let i = 0; i < 5; i++) {
+      ack();
+      host.advanceWallMs(0);
+    }
+    lines();
+    driver.apply(2, { type: 'consumer-add', group: 'g', count: 1 });
+    expect(host.reports[0]).toEqual({ type: 'sim.applied', requestId: 1, ok: false, error: 'there is no simulation running' });
+    expect(lines()).toEqual(['applied #2 refused: the run has finished; rewind to change it']);
   });
 });

@@ -6,9 +6,12 @@
  * Lifecycle: empty → (load) paused ⇄ playing / seeking → finished; any engine failure or bad
  * scenario → failed. A successful `load` starts over from any state.
  */
-import type { createSimulation, formatScenarioError, parseScenario, ScenarioError, Simulation } from '../engine';
+import type { Change, createSimulation, formatScenarioError, parseScenario, RecordedAction, ScenarioError, Simulation } from '../engine';
+import { createFrameEncoder } from './frameCodec';
+import { createInsightRecorder, sampleIntervalMsFor, type InsightRecorder } from './insightRecorder';
+import { inspectRecord, type RecordQuery } from './inspect';
 import type { PlayerStatus, Report } from './protocol';
-import { SPEED_MAX, SPEED_MIN, STEP_EVENTS_MAX } from './protocol';
+import { FRAME_EVENTS_MAX, SERIES_INTERVAL_MS, SPEED_MAX, SPEED_MIN, STEP_EVENTS_MAX } from './protocol';
 
 /** The engine functions the driver needs; the worker passes the real engine, tests may pass fakes. */
 export interface EngineApi {
@@ -19,8 +22,8 @@ export interface EngineApi {
 
 /** What the driver needs from the place it runs in. */
 export interface DriverHost {
-  /** Deliver a report to the page. */
-  post(report: Report): void;
+  /** Deliver a report to the page, handing over (not copying) the buffers in `transfer`. */
+  post(report: Report, transfer?: ArrayBuffer[]): void;
   /** A monotonic wall clock, ms; used only to pace playback, never inside the simulation. */
   nowMs(): number;
   /** Call `callback` once after about `delayMs` real ms. */
@@ -48,12 +51,23 @@ export const DEFAULT_DRIVER_OPTIONS: DriverOptions = {
 export type DriverMode = 'empty' | PlayerStatus | 'finished' | 'failed';
 
 export interface Driver {
-  load(scenarioJson: unknown, seed?: number): void;
+  /** `actions`: live changes of an earlier run to replay (a shared run). */
+  load(scenarioJson: unknown, seed?: number, actions?: readonly RecordedAction[]): void;
   play(speed: number): void;
   pause(): void;
   step(events?: number): void;
   runTo(timeMs: number): void;
+  /** Applies a live change at the current simulated time and answers with `sim.applied`. */
+  apply(requestId: number, change: Change): void;
   ack(seq: number): void;
+  /** Answers with `sim.run`: what describes the current run exactly. */
+  describeRun(requestId: number): void;
+  /** Starts or stops posting `sim.series` (off by default: only pages that chart ask for it). */
+  watchSeries(enabled: boolean): void;
+  /** Answers with `sim.inspect`: one record's life, or a key's records. */
+  inspect(requestId: number, query: RecordQuery): void;
+  /** Answers with `sim.events`: every event log entry the run still holds. */
+  exportEvents(requestId: number): void;
   /** Report a command the driver does not understand. */
   reject(message: string): void;
   /** Current mode, for tests and diagnostics. */
@@ -65,8 +79,18 @@ interface Run {
   /** Kept so that seeking backwards can re-run from time 0. */
   scenario: Parameters<typeof createSimulation>[0];
   seed: number | undefined;
+  /** The action log this run replays (from a shared run, or from before a backward seek). */
+  replay: readonly RecordedAction[];
   /** Simulated time the run has been advanced to, ms. */
   cursorMs: number;
+  /** Event log entries already sent to the page in frames. */
+  eventsSent: number;
+  /** Whether no frame of this run has been posted yet. */
+  fresh: boolean;
+  /** Samples for the charts, taken at fixed simulated instants as the run advances. */
+  recorder: InsightRecorder;
+  /** The furthest simulated time this timeline has reached, ms (a seek backwards keeps it; a fork resets it). */
+  furthestMs: number;
 }
 
 export function createDriver(engine: EngineApi, host: DriverHost, options: Partial<DriverOptions> = {}): Driver {
@@ -84,6 +108,10 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
   let frameDue = false;
   let finishAnnounced = false;
   let tickScheduled = false;
+  let watchingSeries = false;
+  /** Wall time of the last `sim.series`, ms; -Infinity so the first is never held back. */
+  let lastSeriesWallMs = Number.NEGATIVE_INFINITY;
+  const encoder = createFrameEncoder();
 
   function setStatus(next: PlayerStatus): void {
     if (mode === next) return;
@@ -108,12 +136,20 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     }
   }
 
-  /** Replaces the run with a fresh simulation at time 0; false (and no run) if the engine refused. */
-  function start(scenario: Run['scenario'], seed: number | undefined): boolean {
+  /**
+   * Replaces the run with a fresh simulation at time 0; false (and no run) if the engine refused.
+   * `actions` are live changes of an earlier run of the same scenario, replayed at the same
+   * points, so a re-run to seek backwards keeps what the learner changed.
+   */
+  function start(scenario: Run['scenario'], seed: number | undefined, actions: readonly RecordedAction[] = [], furthestMs = 0): boolean {
     run = null;
     let sim: Simulation | undefined;
-    if (!guard(() => (sim = engine.createSimulation(scenario, seed === undefined ? undefined : { seed }))) || !sim) return false;
-    run = { sim, scenario, seed, cursorMs: sim.now };
+    const options = { ...(seed === undefined ? {} : { seed }), ...(actions.length > 0 ? { actions } : {}) };
+    if (!guard(() => (sim = engine.createSimulation(scenario, Object.keys(options).length > 0 ? options : undefined))) || !sim) return false;
+    const recorder = createInsightRecorder(sampleIntervalMsFor(sim.durationMs));
+    const created = sim;
+    if (!guard(() => recorder.advance(created, created.now))) return false;
+    run = { sim, scenario, seed, replay: actions, cursorMs: sim.now, eventsSent: 0, fresh: true, recorder, furthestMs };
     finishAnnounced = false;
     frameDue = true;
     return true;
@@ -121,17 +157,35 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
 
   function flush(): boolean {
     if (!frameDue || unackedSeq !== null || !run) return false;
-    const { sim } = run;
-    let report: Report | undefined;
+    const current = run;
+    const { sim } = current;
+    let report: Extract<Report, { type: 'sim.frame' }> | undefined;
     if (!guard(() => {
       const snapshot = sim.snapshot();
-      report = { type: 'sim.frame', seq: seq + 1, timeMs: snapshot.timeMs, metrics: snapshot.metrics, snapshot };
+      if (current.fresh) encoder.reset();
+      const { layout, numbers } = encoder.encode(snapshot);
+      // Only what the page has not seen: the log is a delta, not the last 100 entries every frame.
+      const unsent = Math.min(snapshot.eventsTotal - current.eventsSent, FRAME_EVENTS_MAX, snapshot.events.length);
+      report = {
+        type: 'sim.frame',
+        seq: seq + 1,
+        timeMs: snapshot.timeMs,
+        metrics: snapshot.metrics,
+        layout,
+        numbers,
+        fresh: current.fresh,
+        events: unsent > 0 ? snapshot.events.slice(-unsent) : [],
+        eventsTotal: snapshot.eventsTotal,
+      };
     })) return false;
     if (!report) return false;
     seq += 1;
     unackedSeq = seq;
     frameDue = false;
-    host.post(report);
+    current.fresh = false;
+    current.eventsSent = report.eventsTotal;
+    host.post(report, [report.numbers.buffer as ArrayBuffer]);
+    postSeries(mode !== 'playing' && mode !== 'seeking');
     if (mode === 'finished' && !finishAnnounced) {
       finishAnnounced = true;
       host.post({ type: 'sim.finished', timeMs: sim.now, traceHash: sim.traceHash() });
@@ -139,13 +193,29 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     return true;
   }
 
+  /**
+   * Posts the samples the page has not seen: while running at most every SERIES_INTERVAL_MS of
+   * real time (charts redraw a few times a second, not per frame), else (`force`) right away.
+   */
+  function postSeries(force: boolean): void {
+    if (!watchingSeries || !run) return;
+    const nowMs = host.nowMs();
+    if (!force && nowMs - lastSeriesWallMs < SERIES_INTERVAL_MS) return;
+    const delta = run.recorder.takeDelta();
+    if (!delta) return;
+    lastSeriesWallMs = nowMs;
+    host.post({ type: 'sim.series', delta }, [delta.data.buffer as ArrayBuffer]);
+  }
+
   function advanceTo(targetMs: number): void {
     if (!run) return;
-    const { sim } = run;
+    const current = run;
+    const { sim } = current;
     const clampedMs = Math.min(targetMs, sim.durationMs);
-    if (clampedMs <= run.cursorMs) return;
-    if (!guard(() => sim.runUntil(clampedMs))) return;
-    run.cursorMs = clampedMs;
+    if (clampedMs <= current.cursorMs) return;
+    if (!guard(() => current.recorder.advance(sim, clampedMs))) return;
+    current.cursorMs = clampedMs;
+    current.furthestMs = Math.max(current.furthestMs, clampedMs);
     frameDue = true;
     if (sim.finished) mode = 'finished';
   }
@@ -186,12 +256,37 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     }
   }
 
+  /**
+   * Before a change at a time earlier than the timeline has reached, or while a shared run still
+   * has recorded changes to replay: discards the rest of the timeline. Later changes it would replay are dropped by re-running to here without them (the
+   * engine is deterministic, so the state here is the same); then `sim.forked` says what was lost.
+   * False when the re-run failed (already reported).
+   */
+  function forkIfInPast(): boolean {
+    const current = run;
+    if (!current) return true;
+    const applied = current.sim.actions();
+    const discardedActions = withPendingReplay(applied, current.replay).length - applied.length;
+    if (current.furthestMs <= current.cursorMs && discardedActions === 0) return true;
+    const atMs = current.cursorMs;
+    const discardedUntilMs = current.furthestMs;
+    if (discardedActions > 0) {
+      if (!start(current.scenario, current.seed, applied, atMs) || !run) return false;
+      const restarted: Run = run;
+      if (!guard(() => restarted.recorder.advance(restarted.sim, atMs))) return false;
+      restarted.cursorMs = atMs;
+    }
+    run!.furthestMs = atMs;
+    host.post({ type: 'sim.forked', atMs, discardedUntilMs, discardedActions });
+    return true;
+  }
+
   const driver: Driver = {
     get mode() {
       return mode;
     },
 
-    load(scenarioJson, seed) {
+    load(scenarioJson, seed, actions = []) {
       if (seed !== undefined && !Number.isSafeInteger(seed)) {
         fail(`seed must be a whole number, got ${String(seed)}`);
         return;
@@ -207,13 +302,14 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       }
       const { scenario } = parsed;
       mode = 'paused';
-      if (!start(scenario, seed) || !run) return;
+      if (!start(scenario, seed, actions) || !run) return;
       host.post({
         type: 'sim.ready',
         title: scenario.title || 'Untitled scenario',
         description: scenario.description ?? '',
         durationMs: run.sim.durationMs,
         seed: seed ?? scenario.seed,
+        scenario,
       });
       flush();
     },
@@ -244,7 +340,10 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       const current = run;
       setStatus('paused');
       if (!guard(() => current.sim.step(events))) return;
+      // A step can pass a sampling instant; the sample is taken just after it (the only inexact one).
+      if (!guard(() => current.recorder.catchUp(current.sim))) return;
       current.cursorMs = current.sim.now;
+      current.furthestMs = Math.max(current.furthestMs, current.cursorMs);
       frameDue = true;
       if (current.sim.finished) mode = 'finished';
       flush();
@@ -258,8 +357,9 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       if (!run || mode === 'failed' || mode === 'empty') return;
       const targetMs = Math.min(timeMs, run.sim.durationMs);
       if (targetMs < run.cursorMs) {
-        // Runs are deterministic, so going back means running again from 0.
-        if (!start(run.scenario, run.seed) || !run) return;
+        // Runs are deterministic, so going back means running again from 0, live changes included.
+        const furthestMs = Math.max(run.furthestMs, run.cursorMs);
+        if (!start(run.scenario, run.seed, withPendingReplay(run.sim.actions(), run.replay), furthestMs) || !run) return;
       }
       seekTargetMs = targetMs;
       if (run.cursorMs >= targetMs) {
@@ -271,10 +371,56 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       scheduleTick(0);
     },
 
+    apply(requestId, change) {
+      const refuse = (error: string) => host.post({ type: 'sim.applied', requestId, ok: false, error });
+      if (!run || mode === 'failed' || mode === 'empty') return refuse('there is no simulation running');
+      if (mode === 'finished') return refuse('the run has finished; rewind to change it');
+      if (!forkIfInPast()) return;
+      const { sim } = run;
+      let result: ReturnType<Simulation['apply']> | undefined;
+      if (!guard(() => (result = sim.apply(change))) || !result) return;
+      host.post(result.ok ? { type: 'sim.applied', requestId, ok: true } : { type: 'sim.applied', requestId, ok: false, error: result.error });
+      if (!result.ok) return;
+      // Show the change now, even while paused: the page waits for the frame to see its effect.
+      frameDue = true;
+      flush();
+    },
+
     ack(ackedSeq) {
       if (ackedSeq !== unackedSeq) return; // a duplicate or stale ack changes nothing
       unackedSeq = null;
       if (!flush()) continueRunning();
+    },
+
+    describeRun(requestId) {
+      const current = run;
+      if (!current || mode === 'failed') {
+        host.post({ type: 'sim.run', requestId, run: null });
+        return;
+      }
+      const { sim } = current;
+      host.post({ type: 'sim.run', requestId, run: { seed: sim.seed, actions: sim.actions(), timeMs: sim.now, traceHash: sim.traceHash() } });
+    },
+
+    watchSeries(enabled) {
+      watchingSeries = enabled;
+      if (enabled) postSeries(true);
+    },
+
+    inspect(requestId, query) {
+      const current = run;
+      if (!current || mode === 'failed' || mode === 'empty') return;
+      guard(() => host.post({ type: 'sim.inspect', requestId, result: inspectRecord(current.sim, current.recorder, query) }));
+    },
+
+    exportEvents(requestId) {
+      const current = run;
+      if (!current || mode === 'failed' || mode === 'empty') {
+        host.post({ type: 'sim.events', requestId, events: [], eventsTotal: 0 });
+        return;
+      }
+      const events = current.sim.events();
+      host.post({ type: 'sim.events', requestId, events, eventsTotal: current.sim.snapshot().eventsTotal });
     },
 
     reject(message) {
@@ -282,6 +428,20 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     },
   };
   return driver;
+}
+
+/**
+ * The log to re-run with when seeking backwards: what the run applied so far (live and replayed
+ * changes), then the replayed changes it has not reached yet, so a shared run keeps its future.
+ * Replayed changes are applied in order, so those applied are found in order among `applied`.
+ */
+export function withPendingReplay(applied: readonly RecordedAction[], replay: readonly RecordedAction[]): RecordedAction[] {
+  let next = 0;
+  for (const action of applied) {
+    const due = replay[next];
+    if (due && due.events === action.events && due.timeMs === action.timeMs && JSON.stringify(due.change) === JSON.stringify(action.change)) next++;
+  }
+  return [...applied, ...replay.slice(next)];
 }
 
 function describe(error: unknown): string {

@@ -4,9 +4,13 @@
  * the page, `sim.*` by the worker.
  *
  * Flow control: the worker posts at most one `sim.frame` that the page has not yet acknowledged
- * with `page.ack`; everything else is posted as soon as it happens.
+ * with `page.ack`; everything else is posted as soon as it happens. A frame's numbers travel as a
+ * transferred buffer (see frameCodec.ts), so a frame costs the page no deep clone.
  */
-import type { Metrics, ScenarioError, Snapshot } from '../engine';
+import type { Change, EngineEvent, Metrics, RecordedAction, Scenario, ScenarioError } from '../engine';
+import type { FrameLayout } from './frameCodec';
+import type { SeriesDelta } from './insightRecorder';
+import type { RecordInspection, RecordQuery } from './inspect';
 
 /** A command from the page to the worker. */
 export type Command =
@@ -17,6 +21,11 @@ export type Command =
       scenarioJson: unknown;
       /** Overrides the scenario's own seed; omitted means use the scenario's. */
       seed?: number;
+      /**
+       * Live changes of an earlier run of this scenario and seed (a shared run), replayed at the
+       * points they were recorded; omitted means none. One that does not fit stops the run with `sim.error`.
+       */
+      actions?: RecordedAction[];
     }
   /** Run in real time, scaled: simulated ms per real ms is `speed`. */
   | {
@@ -40,6 +49,38 @@ export type Command =
       type: 'page.runTo';
       /** Target simulated time, ms; clamped to the scenario's duration. */
       timeMs: number;
+    }
+  /** A live knob change or fault, applied at the current simulated time; answered by `sim.applied`. */
+  | {
+      type: 'page.apply';
+      /** Echoed in `sim.applied`, so the page can match the answer to the control that asked. */
+      requestId: number;
+      /** What to change, exactly as `sim.apply` takes it. */
+      change: Change;
+    }
+  /** Asks what describes the current run exactly (for a share link); answered by `sim.run`. */
+  | {
+      type: 'page.describeRun';
+      /** Echoed in `sim.run`. */
+      requestId: number;
+    }
+  /** Starts (or stops) `sim.series` reports: only a page that draws charts pays for them. */
+  | {
+      type: 'page.watchSeries';
+      enabled: boolean;
+    }
+  /** Asks for one record's life (by partition and offset) or a key's records; answered by `sim.inspect`. */
+  | {
+      type: 'page.inspect';
+      /** Echoed in `sim.inspect`. */
+      requestId: number;
+      query: RecordQuery;
+    }
+  /** Asks for every event log entry the run still holds (for an export); answered by `sim.events`. */
+  | {
+      type: 'page.exportEvents';
+      /** Echoed in `sim.events`. */
+      requestId: number;
     }
   /** The page has taken `sim.frame` number `seq`; the worker may post the next one. */
   | {
@@ -70,6 +111,8 @@ export type Report =
       durationMs: number;
       /** The seed actually used (the scenario's own unless `page.load` overrode it). */
       seed: number;
+      /** The parsed scenario, every default filled in: the knobs start from its values. */
+      scenario: Scenario;
     }
   /** The player changed between paused, playing and seeking. */
   | {
@@ -84,10 +127,82 @@ export type Report =
       seq: number;
       /** Simulated time of this frame, ms (same as `snapshot.timeMs`). */
       timeMs: number;
-      /** The summary metrics (same object as `snapshot.metrics`, cloned once). */
+      /** The summary metrics. */
       metrics: Metrics;
-      /** Everything the page draws. */
-      snapshot: Snapshot;
+      /** The snapshot's slowly changing part, when it changed since the previous frame; else null. */
+      layout: FrameLayout | null;
+      /** The snapshot's per-frame numbers; decode with `decodeFrame(layout, numbers, metrics)`. */
+      numbers: Float64Array;
+      /** True on the first frame of a run (a load, or a re-run to seek backwards): forget older events. */
+      fresh: boolean;
+      /** Event log entries written since the previous frame of this run, oldest first (at most FRAME_EVENTS_MAX). */
+      events: EngineEvent[];
+      /** Entries ever written to the run's event log: a gap to the page's count means some were skipped. */
+      eventsTotal: number;
+    }
+  /** The answer to `page.apply`. */
+  | {
+      type: 'sim.applied';
+      /** The `requestId` of the `page.apply` answered. */
+      requestId: number;
+      /** Whether the engine took the change. */
+      ok: boolean;
+      /** Why the engine refused it, in the engine's words; absent when ok. */
+      error?: string;
+    }
+  /** The answer to `page.describeRun`. */
+  | {
+      type: 'sim.run';
+      /** The `requestId` of the `page.describeRun` answered. */
+      requestId: number;
+      /** Seed, action log, time and trace hash of the run now; null when no run is loaded. */
+      run: {
+        seed: number;
+        /** Every live change so far, replayed ones included (`sim.actions()`). */
+        actions: RecordedAction[];
+        /** Simulated time the run has reached, ms. */
+        timeMs: number;
+        traceHash: string;
+      } | null;
+    }
+  /**
+   * New chart samples and timeline markers, at most every SERIES_INTERVAL_MS of real time while
+   * running and right away when paused; `delta.data` is a transferred buffer.
+   */
+  | {
+      type: 'sim.series';
+      delta: SeriesDelta;
+    }
+  /** The answer to `page.inspect`. */
+  | {
+      type: 'sim.inspect';
+      /** The `requestId` of the `page.inspect` answered. */
+      requestId: number;
+      result: RecordInspection;
+    }
+  /** The answer to `page.exportEvents`. */
+  | {
+      type: 'sim.events';
+      /** The `requestId` of the `page.exportEvents` answered. */
+      requestId: number;
+      /** The entries the run's bounded log still holds, oldest first. */
+      events: EngineEvent[];
+      /** Entries ever written: more than `events.length` means the oldest were evicted. */
+      eventsTotal: number;
+    }
+  /**
+   * A live change was applied at a time before the furthest the run had reached: the timeline
+   * after it is discarded (and with it any later changes of the old timeline, which are not
+   * replayed); the run goes on from here.
+   */
+  | {
+      type: 'sim.forked';
+      /** Simulated time of the change, ms: the new timeline starts here. */
+      atMs: number;
+      /** The furthest simulated time the discarded timeline had reached, ms. */
+      discardedUntilMs: number;
+      /** Later changes of the old timeline that were discarded. */
+      discardedActions: number;
     }
   /** The simulation reached its duration; posted right after the final frame. */
   | {
@@ -104,12 +219,18 @@ export type Report =
       message: string;
       /** When a scenario failed to parse: every problem, with its JSON path. */
       scenarioErrors?: ScenarioError[];
+      /** True when the worker itself died (posted by the client): only a new worker can go on. */
+      fatal?: boolean;
     };
 
 /** Slowest playback speed accepted by `page.play`. */
 export const SPEED_MIN = 0.1;
 /** Fastest playback speed accepted by `page.play`. */
 export const SPEED_MAX = 1000;
+/** Most event log entries one frame carries. */
+export const FRAME_EVENTS_MAX = 100;
+/** Least real time between two `sim.series` reports while running, ms (≤ 4 per second). */
+export const SERIES_INTERVAL_MS = 250;
 /** Most events one `page.step` may process. */
 export const STEP_EVENTS_MAX = 10_000;
 

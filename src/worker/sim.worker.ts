@@ -10,7 +10,7 @@ import type { Command, Report } from './protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const driver = createDriver(engine, {
-  post: (report: Report) => scope.postMessage(report),
+  post: (report: Report, transfer?: ArrayBuffer[]) => scope.postMessage(report, transfer ?? []),
   nowMs: () => performance.now(),
   schedule: (delayMs, callback) => {
     setTimeout(callback, delayMs);
@@ -21,7 +21,7 @@ scope.onmessage = (event: MessageEvent<Command>) => {
   const command = event.data;
   switch (command.type) {
     case 'page.load':
-      driver.load(command.scenarioJson, command.seed);
+      driver.load(command.scenarioJson, command.seed, command.actions);
       break;
     case 'page.play':
       driver.play(command.speed);
@@ -34,6 +34,21 @@ scope.onmessage = (event: MessageEvent<Command>) => {
       break;
     case 'page.runTo':
       driver.runTo(command.timeMs);
+      break;
+    case 'page.apply':
+      driver.apply(command.requestId, command.change);
+      break;
+    case 'page.describeRun':
+      driver.describeRun(command.requestId);
+      break;
+    case 'page.watchSeries':
+      driver.watchSeries(command.enabled);
+      break;
+    case 'page.inspect':
+      driver.inspect(command.requestId, command.query);
+      break;
+    case 'page.exportEvents':
+      driver.exportEvents(command.requestId);
       break;
     case 'page.ack':
       driver.ack(command.seq);

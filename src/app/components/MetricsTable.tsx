@@ -1,44 +1,53 @@
 import type { Metrics } from '../../engine';
-import { formatCount, formatLatencyMs } from '../format';
+import { formatCount, formatLatencyMs, formatRate } from '../format';
 import { useAppStore } from '../store';
+import type { FlowRates } from '../viz/rates';
 
 interface Row {
   /** Stable id, also the test id `metric-<id>`. */
   id: string;
   label: string;
+  /** What it means, one line: shown under the label and read with it. */
   hint: string;
-  value(metrics: Metrics): string;
+  value(metrics: Metrics, rates: FlowRates | null): string;
 }
 
 const ROWS: Row[] = [
   { id: 'produced', label: 'Produced', hint: 'records the producers tried to send', value: (m) => formatCount(m.produced) },
-  { id: 'acknowledged', label: 'Acknowledged', hint: 'records the cluster confirmed', value: (m) => formatCount(m.acknowledged) },
+  { id: 'acknowledged', label: 'Acknowledged', hint: 'records the cluster confirmed to the producer', value: (m) => formatCount(m.acknowledged) },
   { id: 'processed', label: 'Processed', hint: 'distinct records processed at least once', value: (m) => formatCount(m.processed) },
-  { id: 'lag', label: 'Lag (total)', hint: 'high watermark − committed offset, summed', value: (m) => formatCount(m.lag.total) },
-  { id: 'latency-p50', label: 'Latency p50', hint: 'send → first processing, median', value: (m) => formatLatencyMs(m.latencyMs.p50, m.processed) },
-  { id: 'latency-p99', label: 'Latency p99', hint: 'send → first processing, 99th percentile', value: (m) => formatLatencyMs(m.latencyMs.p99, m.processed) },
+  { id: 'throughput-in', label: 'Throughput in', hint: 'records sent per simulated second, recently', value: (_, r) => formatRate(r?.producedPerSec ?? 0) },
+  { id: 'throughput-out', label: 'Throughput out', hint: 'records processed per simulated second, recently', value: (_, r) => formatRate(r?.processedPerSec ?? 0) },
+  { id: 'lag', label: 'Lag (total)', hint: 'high watermark − committed offset, summed over partitions', value: (m) => formatCount(m.lag.total) },
+  { id: 'latency-p50', label: 'Latency p50', hint: 'send → first processing: half the records took less', value: (m) => formatLatencyMs(m.latencyMs.p50, m.processed) },
+  { id: 'latency-p99', label: 'Latency p99', hint: 'send → first processing: 1 in 100 records took longer', value: (m) => formatLatencyMs(m.latencyMs.p99, m.processed) },
+  { id: 'duplicates', label: 'Duplicates', hint: 'records whose processing ran more than once', value: (m) => formatCount(m.duplicates) },
+  { id: 'lost', label: 'Lost', hint: 'acknowledged records that will never be processed', value: (m) => formatCount(m.lost) },
+  { id: 'dead-lettered', label: 'Dead-lettered', hint: 'records given up on and sent to a dead-letter topic', value: (m) => formatCount(m.deadLettered) },
+  { id: 'rebalances', label: 'Rebalances', hint: 'times the group re-divided its partitions', value: (m) => formatCount(m.rebalances.count) },
 ];
 
 /** The run's summary numbers, live. */
 export function MetricsTable() {
   const metrics = useAppStore((s) => s.snapshot?.metrics ?? null);
+  const rates = useAppStore((s) => s.rates);
   const timeMs = useAppStore((s) => s.snapshot?.timeMs ?? 0);
   const status = useAppStore((s) => s.status);
 
   return (
     <section className="panel" aria-labelledby="metrics-title">
       <h3 id="metrics-title" className="panel-title">
-        Metrics
+        Live numbers
       </h3>
       <table className="metrics">
         <tbody>
           {ROWS.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} title={row.hint}>
               <th scope="row">
                 <span className="metric-label">{row.label}</span>
                 <span className="metric-hint">{row.hint}</span>
               </th>
-              <td data-testid={`metric-${row.id}`}>{metrics ? row.value(metrics) : '—'}</td>
+              <td data-testid={`metric-${row.id}`}>{metrics ? row.value(metrics, rates) : '—'}</td>
             </tr>
           ))}
         </tbody>

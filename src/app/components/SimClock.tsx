@@ -1,10 +1,11 @@
 import { formatSimTime } from '../format';
 import { useAppStore } from '../store';
 
-/** The simulated clock and how far through the scenario it is. */
+/** The simulated clock and how far through the scenario it is; the bar also shows a fast-forward's progress. */
 export function SimClock() {
   const timeMs = useAppStore((s) => s.snapshot?.timeMs ?? 0);
   const durationMs = useAppStore((s) => s.scenario?.durationMs ?? 0);
+  const seeking = useAppStore((s) => s.status === 'seeking');
   const progress = durationMs > 0 ? Math.min(1, timeMs / durationMs) : 0;
 
   return (
@@ -16,7 +17,7 @@ export function SimClock() {
         <span className="clock-duration">of {formatSimTime(durationMs)}</span>
       </div>
       <div
-        className="progress"
+        className={seeking ? 'progress progress-seeking' : 'progress'}
         role="progressbar"
         aria-label="Run progress"
         aria-valuemin={0}

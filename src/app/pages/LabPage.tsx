@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { EventLog } from '../components/EventLog';
 import { GroupMembers } from '../components/GroupMembers';
@@ -8,27 +8,43 @@ import { PlayerControls } from '../components/PlayerControls';
 import { ScenarioPicker } from '../components/ScenarioPicker';
 import { SimClock } from '../components/SimClock';
 import { StatusLine } from '../components/StatusLine';
-import { useSpaceToggle } from '../hooks/useSpaceToggle';
-import { readLabParams, withScenario } from '../labParams';
-import { useAppStore, useAppStoreApi } from '../store';
+import { useLabKeys } from '../hooks/useLabKeys';
+import { KnobsPanel } from '../knobs/KnobsPanel';
+import { readLabParams, withScenario, type LabParams } from '../labParams';
+import { useAppStore, useAppStoreApi, type AppStore } from '../store';
+import { Topology } from '../viz/Topology';
+import { ForkNotice } from '../timeline/ForkNotice';
+import { TimeScrubber } from '../timeline/TimeScrubber';
+import { hasShareFragment } from '../../share';
+import { ShareControls } from '../../share/ui/ShareControls';
+import { SharedRunNotice } from '../../share/ui/SharedRunNotice';
+
+// Charts, dashboard, inspector, comparison and exports load after the lab: the first screen never pays for them.
+const InsightSection = lazy(() => import('../insight/InsightSection').then((m) => ({ default: m.InsightSection })));
+
+/** Simulated length of the `?bench=churn` workload, ms: longer than the benchmark plays at 10×. */
+const BENCH_DURATION_MS = 600_000;
 
 /**
- * The lab, first cut: one scenario, the player and its numbers. The topology drawing, knobs and
- * charts of DESIGN.md's lab grow in here. Reads `?scenario=&seed=&runTo=&speed=` once on mount.
+ * The lab: the scenario drawn and running, its knobs, its numbers and what happened. Reads
+ * `?scenario=&seed=&runTo=&speed=&bench=` once on mount.
  */
 export function LabPage() {
   const store = useAppStoreApi();
   const togglePlay = useAppStore((s) => s.togglePlay);
+  const step = useAppStore((s) => s.step);
   const scenarioId = useAppStore((s) => s.requestedScenarioId);
-  useSpaceToggle(togglePlay);
+  useLabKeys({ togglePlay, step });
 
   useEffect(() => {
     const params = readLabParams(window.location.search);
-    const { loadBuiltin, runTo, setSpeed } = store.getState();
+    const { setSpeed } = store.getState();
     if (params.speed !== undefined) setSpeed(params.speed);
-    loadBuiltin(params.scenarioId, params.seed);
-    if (params.runToMs !== undefined) runTo(params.runToMs);
+    // A `#run=` link loads its own run (SharedRunNotice).
+    if (!hasShareFragment(window.location.hash)) void loadFromParams(store, params);
   }, [store]);
+
+  const loadFromUrl = useCallback(() => void loadFromParams(store, readLabParams(window.location.search)), [store]);
 
   const chooseScenario = useCallback(
     (id: string) => {
@@ -43,23 +59,49 @@ export function LabPage() {
       <div className="lab-head">
         <ScenarioHeading />
         <ScenarioPicker value={scenarioId ?? ''} onChange={chooseScenario} />
+        <ShareControls />
       </div>
       <ErrorPanel />
+      <SharedRunNotice onUnreadable={loadFromUrl} />
       <div className="toolbar">
         <PlayerControls />
         <SimClock />
       </div>
+      <TimeScrubber />
+      <ForkNotice />
       <StatusLine />
+      {/* The drawing gets the full width: partitions as logs need room to be read. */}
+      <Topology />
       <div className="lab-grid">
-        <MetricsTable />
         <div className="lab-side">
+          <KnobsPanel />
+        </div>
+        <div className="lab-main">
           <PartitionLag />
-          <GroupMembers />
+          <MetricsTable />
+        </div>
+        <div className="lab-side">
           <EventLog />
+          <GroupMembers />
         </div>
       </div>
+      <Suspense fallback={<p className="insight-empty">Loading charts…</p>}>
+        <InsightSection />
+      </Suspense>
     </section>
   );
+}
+
+async function loadFromParams(store: AppStore, params: LabParams): Promise<void> {
+  const { loadBuiltin, loadBench, runTo } = store.getState();
+  if (params.bench === 'churn') {
+    // Only for `npm run bench:ui`: loaded on demand so the first screen never pays for it.
+    const { churnScenario } = await import('../../../bench/scenarios');
+    loadBench('churn', churnScenario(BENCH_DURATION_MS));
+  } else {
+    loadBuiltin(params.scenarioId, params.seed);
+  }
+  if (params.runToMs !== undefined) runTo(params.runToMs);
 }
 
 function ScenarioHeading() {
@@ -70,7 +112,7 @@ function ScenarioHeading() {
       {scenario?.description && <p className="scenario-description">{scenario.description}</p>}
       {scenario && (
         <p className="scenario-meta">
-          Seed {scenario.seed} · {scenario.durationMs / 1000} s simulated · press Space to play or pause
+          Seed {scenario.seed} · {scenario.durationMs / 1000} s simulated · Space plays or pauses, → steps one event
         </p>
       )}
     </div>

@@ -1,27 +1,71 @@
 import { describe, expect, it } from 'vitest';
+import * as engine from '../../engine';
 import { builtinScenarios } from '../../content/builtins';
 import type { PageCommand } from '../../worker/client';
 import { createDriver } from '../../worker/driver';
 import type { Report } from '../../worker/protocol';
-import { createFakeEngine } from '../../worker/testing/fakeEngine';
 import { createFakeHost } from '../../worker/testing/fakeHost';
 import { createAppStore, type SimPort } from './createAppStore';
 
 function fakePort() {
   const sent: PageCommand[] = [];
   let listener: (report: Report) => void = () => undefined;
+  let restarts = 0;
   const port: SimPort = {
     send: (command) => sent.push(command),
     subscribe: (l) => {
       listener = l;
       return () => undefined;
     },
+    restart: () => {
+      restarts += 1;
+    },
   };
-  return { port, sent, report: (r: Report) => listener(r) };
+  return { port, sent, report: (r: Report) => listener(r), restarts: () => restarts };
 }
 
-const frame = (timeMs: number): Report =>
-  ({ type: 'sim.frame', seq: 1, timeMs, metrics: { produced: 3 }, snapshot: { timeMs } }) as unknown as Report;
+const ready = (title = 'T'): Report => ({ type: 'sim.ready', title, description: '', durationMs: 60_000, seed: 7, scenario: {} as engine.Scenario });
+
+/** A real driver over the real engine behind the port, acknowledging frames at once. */
+function realPort() {
+  const host = createFakeHost();
+  const listeners: ((report: Report) => void)[] = [];
+  const driver = createDriver(engine, {
+    ...host,
+    post: (report) => {
+      host.post(report);
+      listeners.forEach((l) => l(report));
+      if (report.type === 'sim.frame') queueMicrotask(() => driver.ack(report.seq));
+    },
+  }, { seekSliceMsMax: 1_000 });
+  const port: SimPort = {
+    send(command) {
+      switch (command.type) {
+        case 'page.load':
+          return driver.load(command.scenarioJson, command.seed);
+        case 'page.runTo':
+          return driver.runTo(command.timeMs);
+        case 'page.apply':
+          return driver.apply(command.requestId, command.change);
+        case 'page.step':
+          return driver.step(command.events);
+        default:
+          throw new Error(`unexpected ${command.type}`);
+      }
+    },
+    subscribe: (l) => {
+      listeners.push(l);
+      return () => undefined;
+    },
+  };
+  const settle = async () => {
+    for (let i = 0; i < 40; i++) {
+      await Promise.resolve();
+      host.advanceWallMs(0);
+    }
+  };
+  return { host, port, settle };
+}
 
 describe('createAppStore actions', () => {
   it('loads a built-in scenario by sending its document to the worker', () => {
@@ -42,90 +86,82 @@ describe('createAppStore actions', () => {
     expect(store.getState().error).toEqual({
       message: 'There is no built-in scenario "nope". Try one of "balanced", "slow-consumer", "hot-key", "consumer-crash", "rabbit-work-queue", "sqs-visibility".',
       scenarioErrors: [],
+      fatal: false,
     });
   });
 
-  it('toggles between play and pause according to what the worker last reported', () => {
+  it('plays at the chosen speed, re-sends a new speed while playing, and toggles to pause', () => {
     const { port, sent, report } = fakePort();
     const store = createAppStore(port);
     store.getState().loadBuiltin('balanced');
     store.getState().togglePlay(); // still loading: nothing to play yet
-    report({ type: 'sim.ready', title: 'T', description: '', durationMs: 1000, seed: 7 });
+    report(ready());
     store.getState().setSpeed(4);
     store.getState().togglePlay();
-    report({ type: 'sim.status', status: 'playing' });
-    store.getState().setSpeed(5000); // clamped to SPEED_MAX, and re-sent while playing
+    expect(store.getState().status).toBe('playing');
+    store.getState().setSpeed(5000); // clamped to SPEED_MAX
     store.getState().togglePlay();
-    expect(sent.slice(1)).toEqual([
-      { type: 'page.play', speed: 4 },
-      { type: 'page.play', speed: 1000 },
-      { type: 'page.pause' },
-    ]);
+    expect(sent.slice(1)).toEqual([{ type: 'page.play', speed: 4 }, { type: 'page.play', speed: 1000 }, { type: 'page.pause' }]);
+    expect(store.getState()).toMatchObject({ status: 'paused', speed: 1000 });
+  });
+
+  it('after a file the parser refused, Restart reloads the last scenario that worked', () => {
+    const { port, sent, report, restarts } = fakePort();
+    const store = createAppStore(port);
+    store.getState().loadBuiltin('balanced');
+    report(ready('A balanced pipeline'));
+    store.getState().loadFile('bad.json', '{"version": 2}');
+    report({ type: 'sim.error', message: 'The scenario has 1 problem:', scenarioErrors: [{ path: 'version', message: 'must be 1' }] });
+    expect(store.getState()).toMatchObject({ status: 'failed', error: { scenarioErrors: [{ path: 'version', message: 'must be 1' }], fatal: false } });
+    store.getState().restart();
+    expect(restarts()).toBe(0);
+    expect(sent.at(-1)).toEqual({ type: 'page.load', scenarioJson: builtinScenarios[0]?.json });
+    expect(store.getState()).toMatchObject({ status: 'loading', error: null, requestedScenarioId: 'balanced' });
+  });
+
+  it('after the worker died, Restart starts a new worker and loads the same scenario again', () => {
+    const { port, sent, report, restarts } = fakePort();
+    const store = createAppStore(port);
+    store.getState().loadBuiltin('hot-key', 5);
+    report(ready());
+    report({ type: 'sim.error', message: 'The simulator crashed: out of memory', fatal: true });
+    store.getState().restart();
+    expect(restarts()).toBe(1);
+    expect(sent.at(-1)).toEqual({ type: 'page.load', scenarioJson: builtinScenarios[2]?.json, seed: 5 });
   });
 });
 
-describe('createAppStore reports', () => {
-  it('applies ready, frames, status, finished and errors in order', () => {
-    const { port, report } = fakePort();
+describe('createAppStore with the real driver and engine', () => {
+  it('seeks, decodes frames, keeps the whole event log and measures rates', async () => {
+    const { port, settle } = realPort();
     const store = createAppStore(port);
     store.getState().loadBuiltin('balanced');
-    report({ type: 'sim.ready', title: 'A balanced pipeline', description: 'Three consumers.', durationMs: 60_000, seed: 7 });
-    expect(store.getState()).toMatchObject({
-      status: 'paused',
-      scenario: { id: 'balanced', title: 'A balanced pipeline', description: 'Three consumers.', durationMs: 60_000, seed: 7 },
-    });
-    report(frame(12));
-    expect(store.getState().snapshot?.timeMs).toBe(12);
-    report({ type: 'sim.status', status: 'seeking' });
-    expect(store.getState().status).toBe('seeking');
-    report({ type: 'sim.finished', timeMs: 60_000, traceHash: 'abc123' });
-    expect(store.getState()).toMatchObject({ status: 'finished', finishedTraceHash: 'abc123' });
-    report({ type: 'sim.error', message: 'bad', scenarioErrors: [{ path: 'topics', message: 'must not be empty' }] });
-    expect(store.getState()).toMatchObject({
-      status: 'failed',
-      error: { message: 'bad', scenarioErrors: [{ path: 'topics', message: 'must not be empty' }] },
-    });
+    store.getState().runTo(6_000);
+    await settle();
+    const state = store.getState();
+    expect(state.status).toBe('paused');
+    const parsed = engine.parseScenario(builtinScenarios[0]?.json);
+    if (!parsed.ok) throw new Error('built-in does not parse');
+    const sim = engine.createSimulation(parsed.scenario);
+    sim.runUntil(6_000);
+    const { events, ...expected } = sim.snapshot();
+    expect(state.snapshot).toEqual(expected);
+    expect(state.events).toEqual(events);
+    expect(state.eventsSkipped).toBe(0);
+    // 300 records/s: the smoothed rate has had 6 simulated seconds to settle near it.
+    expect(state.rates?.producedPerSec).toBeGreaterThan(200);
+    expect(state.rates?.producedPerSec).toBeLessThan(400);
   });
-});
 
-describe('createAppStore with the real driver', () => {
-  it('seeks through the driver and ends paused on the target frame', async () => {
-    const host = createFakeHost();
-    const listeners: ((report: Report) => void)[] = [];
-    const driver = createDriver(createFakeEngine(), {
-      ...host,
-      post: (report) => {
-        host.post(report);
-        listeners.forEach((l) => l(report));
-        // The page acknowledges every frame as soon as it has stored it.
-        if (report.type === 'sim.frame') queueMicrotask(() => driver.ack(report.seq));
-      },
-    }, { seekSliceMsMax: 250 });
-    const port: SimPort = {
-      send(command) {
-        switch (command.type) {
-          case 'page.load':
-            return driver.load(command.scenarioJson, command.seed);
-          case 'page.runTo':
-            return driver.runTo(command.timeMs);
-          default:
-            throw new Error(`unexpected ${command.type}`);
-        }
-      },
-      subscribe: (l) => {
-        listeners.push(l);
-        return () => undefined;
-      },
-    };
+  it('a knob change is answered per control: applied, or refused with the engine\'s reason', async () => {
+    const { port, settle } = realPort();
     const store = createAppStore(port);
     store.getState().loadBuiltin('balanced');
-    store.getState().runTo(600);
-    for (let i = 0; i < 10; i++) {
-      await Promise.resolve(); // let the acks run
-      host.advanceWallMs(0); // and the ticks they schedule
-    }
-    expect(host.reports.filter((r) => r.type === 'sim.frame').map((r) => r.timeMs)).toEqual([0, 250, 500, 600]);
-    expect(store.getState().status).toBe('paused');
-    expect(store.getState().snapshot?.metrics.produced).toBe(60);
+    await settle();
+    store.getState().apply('consumers', { type: 'consumer-add', group: 'billing', count: 1 });
+    store.getState().apply('partitions', { type: 'set-partitions', topic: 'orders', partitions: 2 });
+    expect(store.getState().knobFeedback).toEqual({ consumers: { state: 'applied' }, partitions: expect.objectContaining({ state: 'refused' }) });
+    await settle();
+    expect(store.getState().snapshot?.groups[0]?.consumers).toHaveLength(4);
   });
 });

@@ -1,4 +1,18 @@
-export { createAppStore, type AppStore, type SimPort } from './createAppStore';
+export { createAppStore, statusOf, type AppStore, type SimPort } from './createAppStore';
 export { StoreProvider, useAppStore, useAppStoreApi } from './StoreProvider';
-export { canPlay, isRunning, reduceReport } from './reduceReport';
-export type { AppState, LabActions, LabError, LabStatus, LoadedScenario, PlayerSlice, SimSlice } from './types';
+export { canPlay, isRunning, reduceReport, EVENTS_KEPT } from './reduceReport';
+export type {
+  AppState,
+  KnobFeedback,
+  LabActions,
+  LabError,
+  LabStatus,
+  LoadedScenario,
+  PlayerSlice,
+  RunDescription,
+  ScenarioRequest,
+  ScenarioSlice,
+  ScenarioSource,
+  SnapshotSlice,
+  UiSlice,
+} from './types';
