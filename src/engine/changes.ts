@@ -7,6 +7,7 @@ import { replayDeadLetters } from './kafka/delivery/deadLetter';
 import { applyBrokerFault } from './kafka/cluster/brokerChanges';
 import { syncClusterWithTopics } from './kafka/cluster/setup';
 import { applyQueueChange, QUEUE_CHANGE_TYPES, type QueueChange } from './queues/queueChanges';
+import { applyConfigChange, type ConfigChange } from './configChanges';
 import type { Distribution } from './kernel/distributions';
 import type { FaultSpec } from './scenario';
 import type { World } from './kafka/world';
@@ -21,7 +22,9 @@ export type Change =
   /** Re-publishes the group's dead-lettered records (oldest not yet replayed first, at most `limit`, default all) to their source topics. */
   | { type: 'dlq-replay'; group: string; limit?: number }
   /** The queue-style brokers' changes (worker-crash, worker-add, set-prefetch…): queues/queueChanges.ts. */
-  | QueueChange;
+  | QueueChange
+  /** Producer, topic and group configs changed live (acks, keys, min.insync.replicas, assignor, commit…): configChanges.ts. */
+  | ConfigChange;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -108,6 +111,10 @@ export function applyChange(world: World, change: Change): ApplyResult {
       if (replayDeadLetters(world, group, limit) === 0) return refuse(`the source partition of the oldest dead-lettered record of group ${change.group} has no leader`);
       return { ok: true };
     }
+    case 'set-producer-config':
+    case 'set-topic-config':
+    case 'set-group-config':
+      return applyConfigChange(world, change);
     default:
       if (QUEUE_CHANGE_TYPES.includes(change.type)) return applyQueueChange(world, change);
       // Every type is handled; this guards against shapes from outside the type system.

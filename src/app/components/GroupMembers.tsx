@@ -1,5 +1,6 @@
 import type { ConsumerView, GroupView } from '../../engine';
 import { useAppStore } from '../store';
+import { LagHealth } from '../knobs/LagHealth';
 
 /**
  * Every consumer group: the coordinator's state and generation, and what each member owns. A
@@ -29,6 +30,7 @@ function GroupCard({ group }: { group: GroupView }) {
           generation {group.generation} · {group.assignor} · {group.rebalances} rebalance{group.rebalances === 1 ? '' : 's'}
         </span>
       </p>
+      <LagHealth groupId={group.id} />
       <ul className="member-list">
         {group.consumers.map((consumer) => (
           <li key={consumer.id} className={`member member-${memberClass(consumer)}`}>

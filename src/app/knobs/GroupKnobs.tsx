@@ -3,6 +3,7 @@ import type { GroupView, Scenario } from '../../engine';
 import { useAppStore } from '../store';
 import { meanMs, withMeanMs, type Distribution } from './distribution';
 import { FailureKnobs } from './FailureKnobs';
+import { GroupConfigKnobs } from './GroupConfigKnobs';
 import { Feedback, Knob } from './Knob';
 import { useDebounced } from './useDebounced';
 
@@ -12,7 +13,7 @@ const SLOW_FACTOR = 10;
 /** ...for this long, simulated ms. */
 const SLOW_FOR_MS = 10_000;
 
-/** Processing time and membership controls for each consumer group. */
+/** Processing time, membership, configs and failure controls for each consumer group. */
 export function GroupKnobs() {
   const specs = useAppStore((s) => s.scenario?.spec.consumerGroups ?? null);
   const run = useAppStore((s) => s.scenario);
@@ -27,6 +28,7 @@ export function GroupKnobs() {
           </legend>
           <ProcessingKnob groupId={spec.id} initial={spec.processingMs} />
           <ConsumerButtons groupId={spec.id} processing={spec.processingMs} />
+          <GroupConfigKnobs spec={spec} />
           <FailureKnobs groupId={spec.id} suggestedKey={hotKeyOf(producers, spec.topics)} />
         </fieldset>
       ))}

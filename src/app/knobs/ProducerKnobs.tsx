@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useAppStore } from '../store';
 import { Knob } from './Knob';
+import { ProducerConfigKnobs } from './ProducerConfigKnobs';
 import { useDebounced } from './useDebounced';
 
 /** Highest rate the slider offers, records/s (the engine accepts up to 1,000,000; type it in). */
 const RATE_SLIDER_MAX = 20_000;
 const APPLY_QUIET_MS = 200;
 
-/** One produce-rate control per producer. */
+/** Each producer's controls: produce rate, acks and keys. */
 export function ProducerKnobs() {
   const producers = useAppStore((s) => s.scenario?.spec.producers ?? null);
   const runKey = useAppStore((s) => s.scenario);
@@ -15,8 +16,11 @@ export function ProducerKnobs() {
   return (
     <>
       {producers.map((producer) => (
-        // Keyed by the run, so a new scenario starts from its own rate.
-        <RateKnob key={`${producer.id}-${String(runKey?.title)}-${runKey?.seed}`} producerId={producer.id} initialRate={producer.ratePerSec} showId={producers.length > 1} />
+        // Keyed by the run, so a new scenario starts from its own settings.
+        <div key={`${producer.id}-${String(runKey?.title)}-${runKey?.seed}`} className="knob-set">
+          <RateKnob producerId={producer.id} initialRate={producer.ratePerSec} showId={producers.length > 1} />
+          <ProducerConfigKnobs producer={producer} showId={producers.length > 1} />
+        </div>
       ))}
     </>
   );

@@ -27,6 +27,7 @@ export function acquireBatch(world: World, producer: ProducerRt, partition: numb
   batch.baseSequence = -1;
   batch.writtenEnd = -1;
   batch.lastError = '';
+  batch.acks = producer.spec.acks;
   return batch;
 }
 
@@ -54,5 +55,6 @@ function newBatch(count: number): BatchRt {
     baseSequence: -1,
     writtenEnd: -1,
     lastError: '',
+    acks: 'all',
   };
 }

@@ -25,7 +25,7 @@ export function onBatchAppend(world: World, producer: ProducerRt, globalPartitio
   let error: string | null = null;
   if (!world.cluster.brokers[batch.sentTo]!.up) error = `broker ${batch.sentTo} is down (connection refused)`;
   else if (leader !== batch.sentTo) error = `NOT_LEADER_OR_FOLLOWER (broker ${batch.sentTo} no longer leads it)`;
-  else if (spec.acks === 'all' && inSyncCount(repl) < world.topics[log.topicIndex]!.spec.minInsyncReplicas) {
+  else if (batch.acks === 'all' && inSyncCount(repl) < world.topics[log.topicIndex]!.spec.minInsyncReplicas) {
     error = `NOT_ENOUGH_REPLICAS (ISR has ${inSyncCount(repl)}, min.insync.replicas is ${world.topics[log.topicIndex]!.spec.minInsyncReplicas})`;
   }
   if (error === null && spec.enableIdempotence) {
@@ -39,7 +39,7 @@ export function onBatchAppend(world: World, producer: ProducerRt, globalPartitio
     if (expected >= 0 && batch.baseSequence > expected) error = `OUT_OF_ORDER_SEQUENCE_NUMBER (expected ${expected}, got ${batch.baseSequence})`;
   }
   if (error !== null) {
-    if (spec.acks === '0') {
+    if (batch.acks === '0') {
       // Nobody listens for the answer: the records are simply gone.
       loseInFlight(world, globalPartition, batch.count, `${spec.id} sent ${batch.count} record${batch.count === 1 ? '' : 's'} with acks=0 but ${error}`);
       releaseBatch(producer, batch);
@@ -66,7 +66,7 @@ function append(world: World, producer: ProducerRt, batch: BatchRt, globalPartit
     );
   }
   const idempotent = spec.enableIdempotence;
-  const owed = spec.acks !== 'all';
+  const owed = batch.acks !== 'all';
   const lastId = repl.lastRecordId[producer.index] ?? -1;
   if (batch.writtenEnd >= 0) {
     assert(!idempotent, () => `idempotent producer ${spec.id} wrote a batch twice`);
@@ -86,10 +86,10 @@ function append(world: World, producer: ProducerRt, batch: BatchRt, globalPartit
   const leaderReplica = repl.replicas[repl.leader]!;
   leaderReplica.logEndOffset = log.logEndOffset;
   leaderReplica.fetchOffset = log.logEndOffset;
-  if (spec.acks === '0') {
+  if (batch.acks === '0') {
     log.owedInFlight -= count;
     log.owedAboveHighWatermark += count;
-  } else if (spec.acks === '1') {
+  } else if (batch.acks === '1') {
     log.owedAboveHighWatermark += count;
     world.topics[log.topicIndex]!.acknowledged += count;
   }
@@ -99,7 +99,7 @@ function append(world: World, producer: ProducerRt, batch: BatchRt, globalPartit
 
 /** The leader answers a written batch: acks=0 expects nothing, acks=1 now, acks=all once replicated. */
 function answer(world: World, producer: ProducerRt, batch: BatchRt, globalPartition: number): void {
-  const acks = producer.spec.acks;
+  const acks = batch.acks;
   if (acks === '0') releaseBatch(producer, batch);
   else if (acks === '1' || world.partitions[globalPartition]!.highWatermark >= batch.writtenEnd) acknowledgeBatch(world, producer, batch);
   else enterPurgatory(world, producer, batch, globalPartition);

@@ -214,8 +214,9 @@ function send(world: World, producer: ProducerRt, batch: BatchRt, globalPartitio
   batch.sentTo = leader;
   batch.sentAtUs = nowUs;
   batch.state = 'sending';
+  batch.acks = producer.spec.acks;
   if (batch.attempts > 1) producer.delivery.retried += batch.count;
-  if (producer.spec.acks === '0') {
+  if (batch.acks === '0') {
     // Fire and forget: acknowledged as it leaves; whatever does not arrive is lost.
     world.acknowledged += batch.count;
     producer.delivery.acknowledged += batch.count;

@@ -1,4 +1,5 @@
 import type { Rng } from '../../kernel/rng';
+import type { AcksMode } from '../../scenario';
 
 /**
  * The state of the brokers and of each partition's replicas, and of the batches producers have
@@ -111,6 +112,11 @@ export interface BatchRt {
   writtenEnd: number;
   /** Why the last attempt failed, for the event log. */
   lastError: string;
+  /**
+   * The acks its current request carries, stamped when it is sent: acks is a field of Kafka's
+   * ProduceRequest, so a live acks change (configChanges.ts) never alters a request on the wire.
+   */
+  acks: AcksMode;
 }
 
 /** The producer-side delivery state for one partition's accumulator. */
