@@ -98,6 +98,46 @@ test.describe('the course', () => {
     await panel.screenshot({ path: testInfo.outputPath('course-challenge-passed.png') });
   });
 
+  test('predict, then run: the learner answers before playing and sees the prediction beside what the run showed', async ({ page }, testInfo) => {
+    const problems = watchConsole(page);
+    const chapter = chapters.find((c) => Object.keys(c.predictions).length > 0)!;
+    const [scenarioId, prediction] = Object.entries(chapter.predictions)[0]!;
+    const wrong = prediction.options.find((o) => o.id !== prediction.answer)!;
+    const answer = prediction.options.find((o) => o.id === prediction.answer)!;
+    await page.goto(`/#/learn/${chapter.slug}`);
+    const embed = page.getByTestId(`course-scenario-${scenarioId}`);
+    await embed.scrollIntoViewIfNeeded();
+    const question = embed.getByTestId(`predict-${scenarioId}`);
+    await expect(question).toContainText(prediction.question);
+    await expect(embed.getByRole('button', { name: 'Play', exact: true })).toBeDisabled();
+
+    await question.getByLabel(wrong.text, { exact: true }).check();
+    await embed.getByRole('button', { name: 'Play', exact: true }).click();
+    const trace = embed.getByTestId('course-trace-hash');
+    await expect(trace).toHaveAttribute('data-status', 'playing', { timeout: 30_000 });
+    await embed.getByRole('button', { name: 'Pause', exact: true }).click();
+    await embed.getByRole('button', { name: 'Fast-forward to end' }).click();
+    await expect(trace).toHaveAttribute('data-status', 'finished', { timeout: 45_000 });
+
+    const result = embed.getByTestId('predict-result');
+    await expect(result).toHaveAttribute('aria-live', 'polite');
+    await expect(result).toContainText(`You predicted “${wrong.text}” — the run shows “${answer.text}”. Not this time. ${prediction.show.label}:`);
+    await expect(result).toContainText(prediction.explanation);
+    await embed.screenshot({ path: testInfo.outputPath('course-predict-result.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The prediction is kept: after a reload it is still chosen and Play is open.
+    await page.reload();
+    await embed.scrollIntoViewIfNeeded();
+    await expect(question.getByLabel(wrong.text, { exact: true })).toBeChecked();
+    await expect(embed.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+    expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), PROGRESS_STORAGE_KEY)).toMatchObject({
+      version: 1,
+      chapters: { [chapter.slug]: { predictions: { [scenarioId]: wrong.id } } },
+    });
+    expect(problems).toEqual([]);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe: a chapter with quiz feedback and a diagnosis shown, ${colorScheme}`, async ({ page }, testInfo) => {
       await page.emulateMedia({ colorScheme });

@@ -78,6 +78,8 @@ test.describe('see why', () => {
     await expect(lagTile).toHaveAttribute('data-firing', 'true');
     await expect(lagTile).toContainText(/FIRING since \d+\.\d{3} s/);
     await expect(page.getByTestId('alert-announcer')).toHaveText(/Alert: Lag \/ queue depth crossed its threshold at \d+\.\d{3} s\./);
+    // Burrow's verdict on the group sits above the tiles, with the oldest record's age.
+    await expect(page.getByTestId('lag-health-dashboard-billing')).toHaveText(/^Lag status (OK|WARNING|STALLED|STOPPED|REWIND) · oldest record [\d.]+ m?s old · lag (growing|steady|shrinking)$/);
     const ageTile = page.getByTestId('tile-oldestAgeMs');
     expect(count((await ageTile.locator('.tile-value').textContent())!.replace(' ms', ''))).toBeGreaterThan(1_000);
     await page.screenshot({ path: testInfo.outputPath('insight-dashboard.png'), fullPage: true });

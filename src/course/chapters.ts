@@ -19,7 +19,7 @@ import { chapter as backPressure } from '../../content/chapters/back-pressure';
 import { chapter as observability } from '../../content/chapters/observability';
 import { chapter as choosingABroker } from '../../content/chapters/choosing-a-broker';
 import { chapter as patterns } from '../../content/chapters/patterns';
-import { challengeSchema, chapterMetaSchema, diagnosisSchema, quizSchema, slugSchema } from './schema';
+import { challengeSchema, chapterMetaSchema, diagnosisSchema, predictionsSchema, quizSchema, slugSchema } from './schema';
 import type { Chapter, ChapterSource } from './types';
 import type { z } from 'zod';
 
@@ -59,11 +59,17 @@ export function parseChapter(source: ChapterSource): ChapterParse {
   const quiz = check('quiz.json', quizSchema, source.quiz);
   const challenge = source.challenge === undefined ? null : check('challenge.json', challengeSchema, source.challenge);
   const diagnosis = source.diagnosis === undefined ? null : check('diagnosis.json', diagnosisSchema, source.diagnosis);
-  for (const [file, id] of [['challenge.json', challenge?.scenario], ['diagnosis.json', diagnosis?.scenario]] as const) {
+  const predictions = source.predictions === undefined ? {} : check('predictions.json', predictionsSchema, source.predictions);
+  const referenced: [string, string | undefined][] = [
+    ['challenge.json', challenge?.scenario],
+    ['diagnosis.json', diagnosis?.scenario],
+    ...Object.keys(predictions ?? {}).map((id): [string, string] => ['predictions.json', id]),
+  ];
+  for (const [file, id] of referenced) {
     if (id !== undefined && !Object.hasOwn(source.scenarios, id)) errors.push(`${source.slug}/${file}: scenario "${id}" is not in scenarios/`);
   }
-  if (errors.length > 0 || !meta || !quiz) return { ok: false, slug: source.slug, errors };
-  return { ok: true, chapter: { slug: source.slug, meta, quiz, challenge, diagnosis, scenarios: source.scenarios, load: source.load } };
+  if (errors.length > 0 || !meta || !quiz || !predictions) return { ok: false, slug: source.slug, errors };
+  return { ok: true, chapter: { slug: source.slug, meta, quiz, challenge, diagnosis, predictions, scenarios: source.scenarios, load: source.load } };
 }
 
 export interface Course {

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { formatScenarioError, parseScenario } from '../engine';
 import { chapterSources, getCourse, parseChapter } from './chapters';
 import { checkEvidence, gradeChallenge } from './grading';
+import { checkPrediction } from './predict';
 import type { Chapter } from './types';
 
 const CHAPTERS_DIR = join(import.meta.dirname, '..', '..', 'content', 'chapters');
@@ -121,6 +122,16 @@ describe.each(getCourse().chapters.map((chapter) => [`${chapter.meta.number} ${c
       expect(failed.sort()).toEqual([...wrong.fails].sort());
     });
   }
+
+  it.each(Object.entries(chapter.predictions))('really shows the answer of its prediction on "%s"', async (scenarioId, prediction) => {
+    const result = checkPrediction(prediction, chapter.scenarios[scenarioId]);
+    expect(result.errors).toEqual([]);
+    expect(result.goals.filter((g) => !g.ok)).toEqual([]);
+    expect(result.holds).toBe(true);
+    // The question is asked where the learner plays that scenario.
+    const seen = await renderChapter(chapter);
+    expect(seen.Scenario!.map((props) => props.id)).toContain(scenarioId);
+  });
 
   const diagnosis = chapter.diagnosis;
   if (diagnosis) {

@@ -108,9 +108,14 @@ export function gradeChallenge(challenge: Challenge, scenarioJson: unknown, atte
 
 /** The diagnosis scenario's evidence, run as goals; with a cure applied, `holds` must turn false. */
 export function checkEvidence(diagnosis: Diagnosis, scenarioJson: unknown, cure?: Solution): { holds: boolean; goals: ConditionResult[]; errors: string[] } {
-  const patched = patchScenario(scenarioJson, cure?.patch ?? {});
+  return checkGoals(diagnosis.evidence, scenarioJson, cure);
+}
+
+/** Runs the scenario (with an optional patch and changes) and checks the goals on its metrics, sampled every second. */
+export function checkGoals(goals: readonly Goal[], scenarioJson: unknown, change?: Pick<Solution, 'patch' | 'changes'>): { holds: boolean; goals: ConditionResult[]; errors: string[] } {
+  const patched = patchScenario(scenarioJson, change?.patch ?? {});
   if (!patched.ok) return { holds: false, goals: [], errors: patched.errors };
-  const run = runGoals(patched.scenario, cure?.changes ?? [], diagnosis.evidence, 1000);
+  const run = runGoals(patched.scenario, change?.changes ?? [], goals, 1000);
   return { holds: run.errors.length === 0 && run.goals.every((g) => g.ok), goals: run.goals, errors: run.errors };
 }
 

@@ -25,7 +25,26 @@ describe('course progress', () => {
     });
   });
 
+  it('loads progress saved before predictions existed, then keeps predictions across a reload', () => {
+    const before = '{"version":1,"chapters":{"durability":{"visited":true,"answers":{"acks":"one"},"challengePassed":true,"diagnosed":false}}}';
+    const storage = memoryStorage(before);
+    const warnings: string[] = [];
+    const store = createProgressStore(storage, (m) => warnings.push(m));
+    expect(store.chapter('durability')).toEqual({ visited: true, answers: { acks: 'one' }, challengePassed: true, diagnosed: false });
+    store.update('durability', (c) => ({ ...c, predictions: { ...c.predictions, 'leader-crash': 'some-lost' } }));
+    store.update('durability', (c) => ({ ...c, predictions: { ...c.predictions, 'missing-payments': 'skipped' } }));
+    expect(warnings).toEqual([]);
+    expect(createProgressStore(storage).chapter('durability')).toEqual({
+      visited: true,
+      answers: { acks: 'one' },
+      challengePassed: true,
+      diagnosed: false,
+      predictions: { 'leader-crash': 'some-lost', 'missing-payments': 'skipped' },
+    });
+  });
+
   it.each([
+    ['a prediction that is not a slug', '{"version":1,"chapters":{"the-log":{"visited":true,"answers":{},"challengePassed":false,"diagnosed":false,"predictions":{"x":"Not A Slug"}}}}', 'not in the format'],
     ['not JSON', '{"version":1,', 'it is not JSON'],
     ['an old format', '{"version":0,"chapters":{}}', 'saved in format 0, this page reads 1'],
     ['foreign data', '{"theme":"dark"}', 'not in the format this page saves'],

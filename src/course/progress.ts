@@ -16,6 +16,10 @@ export const PROGRESS_STORAGE_KEY = 'queuelab.course.progress';
 export const PROGRESS_VERSION = 1;
 /** Most chapters a saved document may hold (a guard against a huge foreign value). */
 const CHAPTERS_MAX = 100;
+/** Most predictions one chapter's saved progress may hold (same guard). */
+const PREDICTIONS_MAX = 50;
+/** Saved in place of an option id when the learner skipped a prediction. */
+export const PREDICTION_SKIPPED = 'skipped';
 
 const chapterProgressSchema = z.strictObject({
   /** The learner opened the chapter. */
@@ -26,6 +30,11 @@ const chapterProgressSchema = z.strictObject({
   challengePassed: z.boolean(),
   /** The diagnosis was named correctly at least once. */
   diagnosed: z.boolean(),
+  /**
+   * Scenario id → the option id the learner predicted before it played ("skipped" when they
+   * skipped). Optional so progress saved before predictions existed still loads as version 1.
+   */
+  predictions: z.record(slugSchema, slugSchema).refine((p) => Object.keys(p).length <= PREDICTIONS_MAX, `at most ${PREDICTIONS_MAX} predictions`).optional(),
 });
 
 const progressSchema = z.strictObject({

@@ -193,3 +193,39 @@ export const diagnosisSchema = z
       ctx.addIssue({ code: 'custom', path: ['answer'], message: `"${diagnosis.answer}" is not one of the option ids` });
     }
   });
+
+/**
+ * "Predict, then run": a question the learner answers before a chapter scenario plays, and the
+ * option the unchanged run really shows. `evidence` proves it: content.test.ts runs the scenario
+ * headlessly and fails when the evidence does not hold, so the course can never claim a wrong answer.
+ */
+export const predictionSchema = z
+  .strictObject({
+    /** The question, e.g. "What happens to lag when a fourth consumer joins three partitions?". */
+    question: text(300),
+    /** The choices, 2–4, in the order shown. */
+    options: z.array(z.strictObject({ id: slugSchema, text: text(200) })).min(2).max(4),
+    /** Id of the option the run shows. */
+    answer: slugSchema,
+    /** Why the run shows it, shown beside the learner's prediction after the run. */
+    explanation: text(800),
+    /** The number shown after the run as proof, e.g. `{ metric: "lost", label: "Acknowledged records lost" }`. */
+    show: z.strictObject({
+      /** Dot path into the run's metrics. */
+      metric: text(200),
+      /** What the number is, in words. */
+      label: text(100),
+    }),
+    /** Conditions the unchanged run's metrics must meet if the answer is right (the grading format). */
+    evidence: z.array(goalSchema).min(1).max(4),
+  })
+  .superRefine((prediction, ctx) => {
+    const ids = prediction.options.map((o) => o.id);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be distinct' });
+    // "skipped" is what progress saves when the learner skips, so no option may take that id.
+    if (ids.includes('skipped')) ctx.addIssue({ code: 'custom', path: ['options'], message: 'option id "skipped" is reserved' });
+    if (!ids.includes(prediction.answer)) ctx.addIssue({ code: 'custom', path: ['answer'], message: `"${prediction.answer}" is not one of the option ids` });
+  });
+
+/** A chapter's predictions, by the id of the scenario (in its scenarios/ folder) each one precedes. */
+export const predictionsSchema = z.record(slugSchema, predictionSchema).refine((p) => Object.keys(p).length <= 20, 'at most 20 predictions');

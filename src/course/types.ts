@@ -10,6 +10,7 @@ import type {
   keyTermSchema,
   knobSchema,
   knobValueSchema,
+  predictionSchema,
   quizOptionSchema,
   quizQuestionSchema,
   quizSchema,
@@ -33,6 +34,7 @@ export type Solution = z.output<typeof solutionSchema>;
 export type Attempt = Pick<Solution, 'patch'> & Partial<Pick<Solution, 'changes'>>;
 export type Challenge = z.output<typeof challengeSchema>;
 export type Diagnosis = z.output<typeof diagnosisSchema>;
+export type Prediction = z.output<typeof predictionSchema>;
 
 /** An MDX chapter module: its default export renders the prose with the components it is given. */
 export type ChapterModule = { default: MDXContent };
@@ -50,6 +52,8 @@ export interface ChapterSource {
   challenge?: unknown;
   /** Absent when a diagnosis does not fit the chapter (chapters 1–3) or its model is not built yet. */
   diagnosis?: unknown;
+  /** Absent when no scenario asks for a prediction: scenario id → prediction (predictions.json). */
+  predictions?: unknown;
   /** Scenario documents (v1 JSON) by id: the file name without `.json`. */
   scenarios: Record<string, unknown>;
   /** Loads the compiled MDX. */
@@ -63,6 +67,8 @@ export interface Chapter {
   quiz: Quiz;
   challenge: Challenge | null;
   diagnosis: Diagnosis | null;
+  /** Scenario id → the prediction asked before it plays; empty when none. */
+  predictions: Record<string, Prediction>;
   scenarios: Record<string, unknown>;
   load: () => Promise<ChapterModule>;
 }

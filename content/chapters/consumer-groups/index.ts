@@ -4,6 +4,8 @@ import quiz from './quiz.json' with { type: 'json' };
 import challenge from './challenge.json' with { type: 'json' };
 import diagnosis from './diagnosis.json' with { type: 'json' };
 import fewPartitions from './scenarios/few-partitions.json' with { type: 'json' };
+import predictions from './predictions.json' with { type: 'json' };
+import fourthConsumer from './scenarios/fourth-consumer.json' with { type: 'json' };
 import oneSlow from './scenarios/one-slow.json' with { type: 'json' };
 
 export const chapter: ChapterSource = {
@@ -12,6 +14,7 @@ export const chapter: ChapterSource = {
   quiz,
   challenge,
   diagnosis,
-  scenarios: { 'few-partitions': fewPartitions, 'one-slow': oneSlow },
+  predictions,
+  scenarios: { 'few-partitions': fewPartitions, 'fourth-consumer': fourthConsumer, 'one-slow': oneSlow },
   load: () => import('../05-consumer-groups.mdx'),
 };

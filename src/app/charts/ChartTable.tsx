@@ -15,7 +15,8 @@ export function ChartTable({ title, times, lines, format }: { title: string; tim
         {open ? 'Hide table' : 'Show as table'}
         <span className="visually-hidden"> — {title}</span>
       </button>
-      <div id={regionId} hidden={!open} className="chart-table-wrap">
+      {/* The table scrolls: keyboard users reach it by focusing the region (axe: scrollable-region-focusable). */}
+      <div id={regionId} hidden={!open} className="chart-table-wrap" tabIndex={open ? 0 : -1} role="region" aria-label={`${title}, as a table`}>
         {open && (
           <table className="chart-table">
             <caption>

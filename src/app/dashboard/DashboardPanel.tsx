@@ -4,6 +4,7 @@ import { DASHBOARD_METRICS, dashboardSeries, evaluateAlerts, type DashboardMetri
 import { formatCount, formatRate, formatSimTime } from '../format';
 import { useAppStore } from '../store';
 import { columnOf } from '../insight/seriesTable';
+import { LagHealth } from '../knobs/LagHealth';
 
 function formatFigure(metric: DashboardMetric, value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
@@ -46,6 +47,7 @@ export function DashboardPanel() {
         Like an operator's board: the latest sample at {formatSimTime(times[times.length - 1] ?? 0)}. Oldest message age is measured from when the oldest uncommitted
         record became visible (high watermark samples), to within {table.intervalMs} ms.
       </p>
+      <GroupLagStatuses />
       <div role="status" aria-live="polite" className="alert-announcer" data-testid="alert-announcer">
         {announcement}
       </div>
@@ -76,6 +78,22 @@ export function DashboardPanel() {
           );
         })}
       </ul>
+    </div>
+  );
+}
+
+/** Each consumer group's lag status by Burrow's rules: what a lag monitor pages on. */
+function GroupLagStatuses() {
+  // A joined string, not an array: the selector must return an equal value while the groups stay the same.
+  const groupIds = useAppStore((s) => Object.keys(s.snapshot?.metrics.groups ?? {}).join('\n'));
+  if (groupIds === '') return null;
+  return (
+    <div className="dashboard-lag-status">
+      {groupIds.split('\n').map((id) => (
+        <div key={id}>
+          <span className="tile-label">Group {id}</span> <LagHealth groupId={id} place="dashboard" />
+        </div>
+      ))}
     </div>
   );
 }

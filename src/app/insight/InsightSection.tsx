@@ -6,6 +6,7 @@ import { useAppStore } from '../store';
 const DashboardPanel = lazy(() => import('../dashboard/DashboardPanel').then((m) => ({ default: m.DashboardPanel })));
 const InspectorPanel = lazy(() => import('../inspector/InspectorPanel').then((m) => ({ default: m.InspectorPanel })));
 const ComparePanel = lazy(() => import('../compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const SeedsPanel = lazy(() => import('../seeds/SeedsPanel').then((m) => ({ default: m.SeedsPanel })));
 const ExportPanel = lazy(() => import('../export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
 
 const TABS = [
@@ -13,12 +14,13 @@ const TABS = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'inspector', label: 'Inspector' },
   { id: 'compare', label: 'Compare runs' },
+  { id: 'seeds', label: 'Many seeds' },
   { id: 'export', label: 'Export' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
 /**
- * "See why": charts, an operator's dashboard, the message inspector, run comparison and exports,
+ * "See why": charts, an operator's dashboard, the message inspector, run comparison, many seeds and exports,
  * as tabs (WAI-ARIA tabs pattern: arrow keys move between tabs). Asks the worker for chart
  * samples while it is on the page.
  */
@@ -73,6 +75,7 @@ export function InsightSection() {
           {tab === 'dashboard' && <DashboardPanel />}
           {tab === 'inspector' && <InspectorPanel />}
           {tab === 'compare' && <ComparePanel />}
+          {tab === 'seeds' && <SeedsPanel />}
           {tab === 'export' && <ExportPanel />}
         </Suspense>
       </div>

@@ -13,14 +13,15 @@ const STATUS_HELP: Record<LagStatus, string> = {
 /**
  * A group's lag as operators read it (Burrow's rules over recent commits): the status, the age of
  * the oldest unprocessed record and whether lag is growing. Reads `metrics.groups[id].lagHealth`
- * from the frame; renders nothing when the frame has no such group.
+ * from the frame; renders nothing when the frame has no such group. `place` tells apart the copies
+ * shown in the group panel and on the dashboard.
  */
-export function LagHealth({ groupId }: { groupId: string }) {
+export function LagHealth({ groupId, place = 'group' }: { groupId: string; place?: string }) {
   const health = useAppStore((s) => s.snapshot?.metrics.groups[groupId]?.lagHealth ?? null);
   if (!health) return null;
   const trend = groupTrend(health);
   return (
-    <p className="group-meta lag-health" data-testid={`lag-health-${groupId}`} title={STATUS_HELP[health.status]}>
+    <p className="group-meta lag-health" data-testid={place === 'group' ? `lag-health-${groupId}` : `lag-health-${place}-${groupId}`} title={STATUS_HELP[health.status]}>
       Lag status <strong className={`lag-status lag-status-${health.status.toLowerCase()}`}>{health.status}</strong> · oldest record{' '}
       {formatAge(health.maxAgeMs)} old · lag {trend}
     </p>

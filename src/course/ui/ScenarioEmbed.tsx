@@ -10,6 +10,8 @@ import { createAppStore, StoreProvider, type AppStore } from '../../app/store';
 import { createSimClient, type SimClient } from '../../worker/client';
 import { useChapter } from './ChapterContext';
 import { EmbedBody } from './EmbedBody';
+import { PredictQuestion, PredictResult } from './PredictPanel';
+import { progressStore, useChapterProgress } from './useProgress';
 import { DEFAULT_WATCH, type WatchId } from './watch';
 
 export interface ScenarioProps {
@@ -41,6 +43,11 @@ export function ScenarioEmbed({ id, src, tryThis, watch = DEFAULT_WATCH, hideDes
   const doc = json as { title?: unknown; description?: unknown } | undefined;
   const title = typeof doc?.title === 'string' ? doc.title : name;
   const description = typeof doc?.description === 'string' ? doc.description : '';
+  const prediction = id !== undefined ? chapter.predictions[id] : undefined;
+  const chosen = useChapterProgress(chapter.slug).predictions?.[name];
+  // A scenario that asks for a prediction does not play until the learner answers or skips it.
+  const awaitingPrediction = prediction !== undefined && chosen === undefined;
+  const choose = (optionId: string) => progressStore().update(chapter.slug, (c) => ({ ...c, predictions: { ...c.predictions, [name]: optionId } }));
 
   // Start once it is (nearly) on screen.
   useEffect(() => {
@@ -100,16 +107,18 @@ export function ScenarioEmbed({ id, src, tryThis, watch = DEFAULT_WATCH, hideDes
           {tryThis}
         </p>
       )}
-      {running ? (
+      {prediction && <PredictQuestion prediction={prediction} name={name} chosen={chosen} onChoose={choose} />}
+      {running && !awaitingPrediction ? (
         <StoreProvider store={running.store}>
           <EmbedBody watch={watch} />
+          {prediction && chosen !== undefined && <PredictResult prediction={prediction} chosen={chosen} />}
         </StoreProvider>
       ) : (
         <div className="embed-idle">
-          <button type="button" className="button button-primary" onClick={() => setWanted('play')}>
+          <button type="button" className="button button-primary" onClick={() => setWanted('play')} disabled={awaitingPrediction}>
             Play
           </button>
-          <span className="embed-hint">The simulator starts when you press play or scroll here.</span>
+          <span className="embed-hint">{awaitingPrediction ? 'Answer the question above (or skip it) to play.' : 'The simulator starts when you press play or scroll here.'}</span>
         </div>
       )}
     </section>

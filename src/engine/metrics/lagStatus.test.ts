@@ -54,11 +54,12 @@ describe("Burrow's lag evaluation", () => {
     window.record(0, 0, 9); // lag 9 … later evicted, so the window only sees a rising lag
     window.record(1000, 5, 1);
     window.record(2000, 10, 2);
-    window.record(2500, 11, 3); // replaces the 2000 ms commit
-    window.record(3600, 12, 4); // 1.1 s after the merged one: a new slot, evicting the oldest
+    window.record(2500, 11, 3); // replaces the 2000 ms commit's offset and lag, keeping its time
+    window.record(2900, 12, 4); // still within 1 s of the stored 2000 ms: merged again
+    window.record(3100, 13, 5); // 1.1 s after the stored time: a new slot, evicting the oldest
     expect(window.size).toBe(3);
-    expect(window.lagTrend()).toBe(3); // 1 → 4: the lag 9 at 0 ms was evicted
-    expect(window.evaluate(4, 3700)).toBe('WARNING');
+    expect(window.lagTrend()).toBe(4); // 1 → 5: the lag 9 at 0 ms was evicted
+    expect(window.evaluate(5, 3200)).toBe('WARNING');
     window.clear();
     expect(window.size).toBe(0);
   });

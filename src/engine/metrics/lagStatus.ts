@@ -29,9 +29,9 @@ export const LAG_WINDOW_MIN_DISTANCE_MS = 1000;
 
 /**
  * The last `intervals` commits of one partition: a fixed ring, so memory is bounded however
- * long the run. A commit within `minDistanceMs` of the newest stored one replaces it (Burrow's
- * min-distance), so a consumer committing after every record does not shrink the window to
- * a few milliseconds.
+ * long the run. A commit within `minDistanceMs` of the newest stored one replaces its offset and
+ * lag but keeps its time (Burrow's min-distance), so a consumer committing after every record
+ * does not shrink the window to a few milliseconds.
  */
 export class CommitWindow {
   private readonly timeMs: Float64Array;
@@ -60,9 +60,10 @@ export class CommitWindow {
       const newest = (this.start + this.count - 1) % this.intervals;
       if (timeMs < this.timeMs[newest]!) throw new RangeError(`commit at ${timeMs} ms is older than the newest stored one`);
       if (timeMs - this.timeMs[newest]! < this.minDistanceMs) {
+        // Keep the stored time, as Burrow does: moving it forward would let a consumer that
+        // commits more often than minDistanceMs hold the window on one sliding slot for ever.
         this.offset[newest] = offset;
         this.lag[newest] = lag;
-        this.timeMs[newest] = timeMs;
         return;
       }
     }
