@@ -1,15 +1,8 @@
-/** Offers text as a file download, without a server: a Blob URL on a temporary link. */
+import { downloadText as downloadAs } from '../../app/export/download';
+
+/** Offers text as a file download (JSON unless said otherwise), the way every export of the app does. */
 export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has started the download by the next task; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadAs(fileName, text, type);
 }
 
 /** Copies text to the clipboard; false when the browser refused (no permission, insecure page). */
