@@ -3,27 +3,7 @@ import { topicPatternProblem } from '../queues/topicPattern';
 import type { PathSegment } from './errors';
 import type { Problem } from './sanitize';
 import type { Scenario } from './types';
-
-/** Stands for a value that failed its own field check (already reported). */
-const INVALID = Symbol('invalid');
-type Checked<T> = T | typeof INVALID;
-
-function valid<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): Checked<T> {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : INVALID;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function at(value: unknown, key: string): unknown {
-  return isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
-}
-
-function items(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
+import { INVALID, at, isRecord, items, valid, type Checked } from './lenientRead';
 
 type Report = (path: PathSegment[], message: string) => void;
 

@@ -5,29 +5,7 @@ import { faultSchema } from './faultSchema';
 import { distributionSchema } from './distribution';
 import type { PathSegment } from './errors';
 import type { Problem } from './sanitize';
-
-/** Stands for a value that is missing its section or failed its own field check (already reported). */
-const INVALID = Symbol('invalid');
-type Checked<T> = T | typeof INVALID;
-
-/** The field's parsed value (its default when absent), or INVALID when the field is wrong on its own. */
-function valid<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): Checked<T> {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : INVALID;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An own field of value, if value is an object (never a field inherited from Object.prototype). */
-function at(value: unknown, key: string): unknown {
-  return isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
-}
-
-function items(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
+import { INVALID, at, isRecord, items, valid, type Checked } from './lenientRead';
 
 /** "orders, payments" (the first ten names, then how many more). */
 function listNames(names: Iterable<string>): string {
