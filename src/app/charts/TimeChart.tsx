@@ -5,6 +5,7 @@ import { ExportButtons } from './ExportButtons';
 import { MarkerLayer } from './MarkerLayer';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { TimelineMarker } from '../../worker/insightRecorder';
+import { ChartAxes } from './ChartAxes';
 
 export interface TimeChartProps {
   /** Stable id: file names of exports, and test ids ("chart-<id>"). */
@@ -83,21 +84,7 @@ export function TimeChart({ id, title, summary, times, lines, markers, format, y
           onPointerLeave={() => setHover(null)}
           onKeyDown={onKeyDown}
         >
-          <g className="chart-axis">
-            {geometry.yTicks.map((tick) => (
-              <g key={tick.y}>
-                <line className="chart-grid" x1={BOX.marginLeft} x2={width - BOX.marginRight} y1={tick.y} y2={tick.y} />
-                <text x={BOX.marginLeft - 6} y={tick.y} textAnchor="end" dominantBaseline="middle">
-                  {tick.label}
-                </text>
-              </g>
-            ))}
-            {geometry.xTicks.map((tick) => (
-              <text key={tick.x} x={tick.x} y={height - 6} textAnchor="middle">
-                {tick.label}
-              </text>
-            ))}
-          </g>
+          <ChartAxes xTicks={geometry.xTicks} yTicks={geometry.yTicks} left={BOX.marginLeft} right={width - BOX.marginRight} height={height} />
           <MarkerLayer markers={markers} xOf={geometry.xOf} top={BOX.marginTop} bottom={height - BOX.marginBottom} fromMs={times[0] ?? 0} toMs={times[times.length - 1] ?? 0} />
           {geometry.paths.map((d, i) => (
             <path key={lines[i]!.name} d={d} className="chart-line" stroke={lines[i]!.colour} strokeDasharray={lines[i]!.dashed ? '5 3' : undefined} />

@@ -5,6 +5,7 @@ import { ChartTable } from '../charts/ChartTable';
 import { ExportButtons } from '../charts/ExportButtons';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { Band } from './seedBand';
+import { ChartAxes } from '../charts/ChartAxes';
 
 const BOX = { marginLeft: 52, marginRight: 12, marginTop: 10, marginBottom: 24 };
 const HEIGHT_PX = 200;
@@ -55,21 +56,7 @@ export function BandChart({ id, title, summary, band, format }: { id: string; ti
       </p>
       <div ref={ref} className="chart-plot">
         <svg ref={svgRef} className="chart-svg" width={width} height={HEIGHT_PX} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-          <g className="chart-axis">
-            {geometry.yTicks.map((tick) => (
-              <g key={tick.y}>
-                <line className="chart-grid" x1={BOX.marginLeft} x2={width - BOX.marginRight} y1={tick.y} y2={tick.y} />
-                <text x={BOX.marginLeft - 6} y={tick.y} textAnchor="end" dominantBaseline="middle">
-                  {tick.label}
-                </text>
-              </g>
-            ))}
-            {geometry.xTicks.map((tick) => (
-              <text key={tick.x} x={tick.x} y={HEIGHT_PX - 6} textAnchor="middle">
-                {tick.label}
-              </text>
-            ))}
-          </g>
+          <ChartAxes xTicks={geometry.xTicks} yTicks={geometry.yTicks} left={BOX.marginLeft} right={width - BOX.marginRight} height={HEIGHT_PX} />
           <path d={bandPath} className="chart-band" fill="var(--chart-in)" fillOpacity={0.2} stroke="none" />
           <path d={geometry.paths[0]} className="chart-line" stroke="var(--chart-in)" />
         </svg>
