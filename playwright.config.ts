@@ -7,6 +7,8 @@ const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 // E2E_PORT lets several checkouts run their e2e suites side by side on one machine.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// E2E_OUTDIR serves a build other than dist/ (each checkout or engineer builds into its own).
+const outDirFlag = process.env.E2E_OUTDIR ? ` --outDir ${process.env.E2E_OUTDIR}` : '';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDirFlag}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
