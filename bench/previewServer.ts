@@ -5,22 +5,28 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const projectRoot = join(import.meta.dirname, '..');
 // Vite itself, not through npx: the process started here is the one stopped later.
 export const viteBin = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+
+/**
+ * Where the benches build the site and serve it from: dist/, or BENCH_OUTDIR (absolute, or
+ * relative to the project) so that a bench run beside other work does not overwrite their dist/.
+ */
+export const benchOutDir = resolve(projectRoot, process.env.BENCH_OUTDIR ?? 'dist');
 
 export interface PreviewServer {
   baseUrl: string;
   stop(): void;
 }
 
-/** Serves dist/ (which must exist: run `vite build` first) until `stop()`. */
-export async function startPreview(): Promise<PreviewServer> {
-  if (!existsSync(join(projectRoot, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run `npx vite build` first');
+/** Serves outDir (default benchOutDir, which must hold a build: run `vite build` first) until `stop()`. */
+export async function startPreview(outDir = benchOutDir): Promise<PreviewServer> {
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`${join(outDir, 'index.html')} is missing: run \`npx vite build --outDir ${outDir}\` first`);
   const port = await freePort();
-  const server = spawn(process.execPath, [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const server = spawn(process.execPath, [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
     cwd: projectRoot,
     stdio: 'ignore',
   });

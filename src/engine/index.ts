@@ -3,9 +3,9 @@
  * README and DESIGN.md, tested, and never renamed casually.
  */
 export { parseScenario, parseScenarioJson, formatScenarioError, scenarioJsonSchema } from './scenario';
-export type { Scenario, ScenarioError, ParseResult } from './scenario';
+export type { Scenario, ScenarioError, ParseResult, ChallengeSpec, ChallengeGoalSpec, ChallengeKnobSpec } from './scenario';
 export { createSimulation, SAMPLE_INTERVAL_MS } from './simulation';
-export type { Simulation, SimulationOptions } from './simulation';
+export type { Simulation, SimulationOptions, SimulationCheckpoint, RestoreOptions } from './simulation';
 export { partitionForKey, murmur2, toPositive } from './kafka/partitioner';
 export { assign, AssignorInputError } from './kafka/assignors';
 export type { AssignorName, AssignorMember, AssignInput, Assignment, TopicPartition } from './kafka/assignors';
@@ -18,6 +18,7 @@ export type { Change, ApplyResult } from './changes';
 export { parseActionLog, ACTIONS_MAX } from './replay/actionLog';
 export type { ActionLog, ActionLogResult, RecordedAction } from './replay/actionLog';
 export type { EngineEvent } from './events/eventLog';
+export type { RecordLife, LifeStep, LifeStepKind, RecordRef } from './events/recordLife';
 export { InvariantError, LimitError } from './kernel/assert';
 /** Bumped whenever a change to the engine can change a trace (see the README's release notes). */
 export const ENGINE_VERSION = '0.2.0';

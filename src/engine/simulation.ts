@@ -21,8 +21,11 @@ import { buildQueueWorld, defaultQueueLimits, dispatchQueueEvent, hasQueueSectio
 import { applyChange, type Change, type ApplyResult } from './changes';
 import { ActionRecorder } from './replay/actionRecorder';
 import type { RecordedAction } from './replay/actionLog';
+import { rebindOnCopy } from './kernel/copyHooks';
+import { takeCheckpoint, type Checkpoint } from './checkpoint';
 import type { World } from './kafka/world';
 import type { EngineEvent } from './events/eventLog';
+import { recordLife, recordsOfKey, type RecordLife, type RecordRef } from './events/recordLife';
 import type { Scenario } from './scenario';
 
 export interface SimulationOptions {
@@ -77,18 +80,58 @@ export interface Simulation {
   series(): SeriesSet;
   /** The most recent `limit` entries of the event log (all retained ones by default), oldest first. */
   events(limit?: number): EngineEvent[];
+  /**
+   * Every step of one record's life with exact times and why (the message inspector), as far as
+   * the bounded record trail remembers; null when the topic or partition does not exist.
+   */
+  recordLife(topic: string, partition: number, offset: number): RecordLife | null;
+  /** The records of a key the record trail remembers being appended, newest first, at most `limit`. */
+  recordsOfKey(key: string, limit: number): RecordRef[];
+  /**
+   * The whole state now, frozen: `checkpoint.restore()` gives a new run that continues exactly
+   * as this one would (same trace hash, metrics, snapshots, events and actions). Costs a deep
+   * copy (see approxBytes); a run that never takes one pays nothing.
+   */
+  checkpoint(): SimulationCheckpoint;
 }
 
 /** Metrics are sampled at this simulated interval, ms. */
 export const SAMPLE_INTERVAL_MS = 100;
 
+/** How a checkpoint's run is restored (`checkpoint.restore(options)`). */
+export interface RestoreOptions {
+  /**
+   * The whole action log the restored run follows: the changes the checkpoint had applied, then
+   * those still to replay (which replace the checkpoint's own). For continuing on a timeline
+   * whose later changes the checkpoint never saw. A log that does not start with the
+   * checkpoint's changes throws InvariantError naming the entry.
+   */
+  actions?: readonly RecordedAction[];
+  /** As SimulationOptions.checkInvariants; by default the original run's choice. */
+  checkInvariants?: boolean;
+  /** As SimulationOptions.traceListener (never carried over: it belongs to the original's host). */
+  traceListener?: SimulationOptions['traceListener'];
+}
+
+/** A frozen instant of a run, restorable any number of times (checkpoint/checkpoint.ts). */
+export type SimulationCheckpoint = Checkpoint<Simulation, RestoreOptions>;
+
+/** Everything a run owns, reached from one root: exactly what a checkpoint copies. */
+interface SimState {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly eventsMax: number;
+  readonly checkInvariants: boolean;
+  readonly world: World;
+  readonly series: SeriesSet;
+  readonly recorder: ActionRecorder;
+}
+
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   const seed = options.seed ?? scenario.seed;
-  const eventsMax = options.eventsMax ?? 2e9;
   const world = buildWorld(scenario, seed, { ...defaultLimits, ...options.limits });
   if (hasQueueSections(scenario)) world.queues = buildQueueWorld(scenario, seed, { ...defaultQueueLimits, ...options.queueLimits });
   const series = new SeriesSet(world);
-  const sampleUs = msToUs(SAMPLE_INTERVAL_MS);
   const scheduler = world.scheduler;
 
   world.log.add(0, 'sim.started', 'simulation', `Simulation started with seed ${seed}.`);
@@ -98,14 +141,36 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     for (const c of group.members) startConsumer(world, group, world.consumers[c]!);
   }
   scenario.faults.forEach((fault, index) => scheduler.schedule(msToUs(fault.atMs), EventKind.fault, index, 0));
-  scheduler.schedule(sampleUs, EventKind.sample, 0, 0);
+  scheduler.schedule(msToUs(SAMPLE_INTERVAL_MS), EventKind.sample, 0, 0);
   startQueues(world);
+
+  const recorder = new ActionRecorder(scheduler, changeApplier(world), options.actions);
+  const state = { scenario, seed, eventsMax: options.eventsMax ?? 2e9, checkInvariants: options.checkInvariants ?? false, world, series, recorder };
+  return bindSimulation(state, options.traceListener);
+}
+
+/** Applies changes to `world`; a checkpoint's copy applies them to the copy of world. */
+function changeApplier(world: World): (change: Change) => ApplyResult {
+  return rebindOnCopy((change: Change) => applyChange(world, change), (copyOf) => changeApplier(copyOf(world)));
+}
+
+function restoreSimulation(state: SimState, options: RestoreOptions = {}): Simulation {
+  if (options.actions !== undefined) state.recorder.replayFrom(options.actions);
+  const restored = options.checkInvariants === undefined ? state : { ...state, checkInvariants: options.checkInvariants };
+  return bindSimulation(restored, options.traceListener);
+}
+
+/** The run loop and the public face over a run's state, new or restored. */
+function bindSimulation(state: SimState, traceListener: SimulationOptions['traceListener']): Simulation {
+  const { scenario, seed, eventsMax, world, series, recorder } = state;
+  const sampleUs = msToUs(SAMPLE_INTERVAL_MS);
+  const scheduler = world.scheduler;
 
   function dispatch(w: World): void {
     const a = scheduler.eventA;
     const b = scheduler.eventB;
     w.trace.fold(scheduler.eventTimeUs, scheduler.eventKind, a, b);
-    options.traceListener?.(scheduler.eventTimeUs, scheduler.eventKind, a, b);
+    traceListener?.(scheduler.eventTimeUs, scheduler.eventKind, a, b);
     switch (scheduler.eventKind) {
       case EventKind.produceArrival:
         onProduceArrival(w, w.producers[a]!, b);
@@ -213,15 +278,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         if (scheduler.eventKind >= QUEUE_EVENT_KIND_MIN && scheduler.eventKind <= QUEUE_EVENT_KIND_MAX) dispatchQueueEvent(w, scheduler.eventKind, a, b);
         else throw new InvariantError(`unknown event kind ${scheduler.eventKind}`);
     }
-    if (options.checkInvariants) {
+    if (state.checkInvariants) {
       const violation = checkInvariants(w);
       if (violation !== null) {
         throw new InvariantError(`seed ${seed}, t=${scheduler.nowUs} µs, after event kind ${scheduler.eventKind}: ${violation}`);
       }
     }
   }
-
-  const recorder = new ActionRecorder(scheduler, (change) => applyChange(world, change), options.actions);
 
   function checkEventBudget(): void {
     if (scheduler.poppedCount > eventsMax) {
@@ -286,6 +349,16 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     events(limit = world.log.capacity) {
       return world.log.recent(limit);
+    },
+    recordLife(topic, partition, offset) {
+      const globalPartition = world.topics.find((t) => t.name === topic)?.partitions[partition];
+      return globalPartition === undefined ? null : recordLife(world, globalPartition, offset);
+    },
+    recordsOfKey(key, limit) {
+      return recordsOfKey(world, key, limit);
+    },
+    checkpoint() {
+      return takeCheckpoint(state, { timeMs: scheduler.nowUs / 1000, events: scheduler.poppedCount }, restoreSimulation);
     },
   };
 }

@@ -5,7 +5,7 @@ import { createFakeEngine } from './testing/fakeEngine';
 import { createFakeHost } from './testing/fakeHost';
 
 const scenario = { title: 'Fake', durationMs: 1_000, seed: 5 };
-const options: DriverOptions = { simSliceMsMax: 100, seekSliceMsMax: 300, wallGapMsMax: 50, tickIntervalMs: 16 };
+const options: Partial<DriverOptions> = { simSliceMsMax: 100, seekSliceMsMax: 300, wallGapMsMax: 50, tickIntervalMs: 16 };
 
 /** One short line per report, so a test can assert a whole exchange at once. */
 function line(report: Report): string {

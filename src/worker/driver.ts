@@ -9,6 +9,7 @@
 import type { Change, createSimulation, formatScenarioError, parseScenario, RecordedAction, ScenarioError, Simulation } from '../engine';
 import { createFrameEncoder } from './frameCodec';
 import { createInsightRecorder, sampleIntervalMsFor, type InsightRecorder } from './insightRecorder';
+import { TimelineCheckpoints, type TimelineCheckpoint } from './driverCheckpoints';
 import { inspectRecord, type RecordQuery } from './inspect';
 import type { PlayerStatus, Report } from './protocol';
 import { FRAME_EVENTS_MAX, SERIES_INTERVAL_MS, SPEED_MAX, SPEED_MIN, STEP_EVENTS_MAX } from './protocol';
@@ -39,6 +40,17 @@ export interface DriverOptions {
   wallGapMsMax: number;
   /** Shortest real time between two playing ticks, ms (one display frame at 60 Hz). */
   tickIntervalMs: number;
+  /**
+   * Simulated ms between two checkpoints of the timeline: a seek restores the latest one before
+   * its target and re-simulates at most this much. 0 turns checkpoints off (seeks re-run from 0).
+   */
+  checkpointIntervalMs: number;
+  /** Most checkpoints kept per timeline; beyond, older ones are thinned. */
+  checkpointsMax: number;
+  /** Most memory the checkpoints of a timeline may hold together, bytes (approximate). */
+  checkpointBytesMax: number;
+  /** Simulated ms before the newest checkpoint kept at every interval while thinning older ones. */
+  checkpointRecentMs: number;
 }
 
 export const DEFAULT_DRIVER_OPTIONS: DriverOptions = {
@@ -46,6 +58,14 @@ export const DEFAULT_DRIVER_OPTIONS: DriverOptions = {
   seekSliceMsMax: 5_000,
   wallGapMsMax: 250,
   tickIntervalMs: 16,
+  // The 12-partition, 6-consumer churn at 10,000 msg/s costs ~14 ms of work per simulated second
+  // on an idle machine, and restoring ~10 ms: 10 s keeps any seek there under 200 ms.
+  checkpointIntervalMs: 10_000,
+  // 10 simulated minutes at every interval, and some thinned history before.
+  checkpointsMax: 72,
+  // The churn's checkpoints weigh ~11 MB each: 10 minutes of them fit.
+  checkpointBytesMax: 768 * 1024 * 1024,
+  checkpointRecentMs: 600_000,
 };
 
 export type DriverMode = 'empty' | PlayerStatus | 'finished' | 'failed';
@@ -91,6 +111,8 @@ interface Run {
   recorder: InsightRecorder;
   /** The furthest simulated time this timeline has reached, ms (a seek backwards keeps it; a fork resets it). */
   furthestMs: number;
+  /** This timeline's checkpoints (null when turned off): kept across seeks, cut back by a fork. */
+  checkpoints: TimelineCheckpoints | null;
 }
 
 export function createDriver(engine: EngineApi, host: DriverHost, options: Partial<DriverOptions> = {}): Driver {
@@ -141,7 +163,13 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
    * `actions` are live changes of an earlier run of the same scenario, replayed at the same
    * points, so a re-run to seek backwards keeps what the learner changed.
    */
-  function start(scenario: Run['scenario'], seed: number | undefined, actions: readonly RecordedAction[] = [], furthestMs = 0): boolean {
+  function start(
+    scenario: Run['scenario'],
+    seed: number | undefined,
+    actions: readonly RecordedAction[] = [],
+    furthestMs = 0,
+    checkpoints: Run['checkpoints'] = newCheckpoints(),
+  ): boolean {
     run = null;
     let sim: Simulation | undefined;
     const options = { ...(seed === undefined ? {} : { seed }), ...(actions.length > 0 ? { actions } : {}) };
@@ -149,10 +177,54 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     const recorder = createInsightRecorder(sampleIntervalMsFor(sim.durationMs));
     const created = sim;
     if (!guard(() => recorder.advance(created, created.now))) return false;
-    run = { sim, scenario, seed, replay: actions, cursorMs: sim.now, eventsSent: 0, fresh: true, recorder, furthestMs };
+    run = { sim, scenario, seed, replay: actions, cursorMs: sim.now, eventsSent: 0, fresh: true, recorder, furthestMs, checkpoints };
     finishAnnounced = false;
     frameDue = true;
     return true;
+  }
+
+  function newCheckpoints(): TimelineCheckpoints | null {
+    if (limits.checkpointIntervalMs <= 0) return null;
+    return new TimelineCheckpoints({
+      intervalMs: limits.checkpointIntervalMs,
+      countMax: limits.checkpointsMax,
+      bytesMax: limits.checkpointBytesMax,
+      recentMs: limits.checkpointRecentMs,
+    });
+  }
+
+  /**
+   * Replaces the run with one restored from `checkpoint` of the same timeline, following
+   * `actions` (the timeline's whole action log, from the run being replaced); false (and no run)
+   * if the engine refused.
+   */
+  function restore(from: Run, checkpoint: TimelineCheckpoint, actions: readonly RecordedAction[]): boolean {
+    run = null;
+    let sim: Simulation | undefined;
+    if (!guard(() => (sim = checkpoint.sim.restore({ actions }))) || !sim) return false;
+    const recorder = createInsightRecorder(from.recorder.intervalMs, checkpoint.insight);
+    run = { ...from, sim, replay: actions, cursorMs: checkpoint.timeMs, eventsSent: 0, fresh: true, recorder };
+    finishAnnounced = false;
+    frameDue = true;
+    return true;
+  }
+
+  /**
+   * Moves the run to a checkpoint before `targetMs` when that saves work: always when going
+   * backwards (else a re-run from 0), and forwards when one lies past the cursor. False when the
+   * run could not be replaced (already reported).
+   */
+  function jumpTowards(targetMs: number): boolean {
+    const current = run;
+    if (!current) return false;
+    const checkpoint = current.checkpoints?.latestAtOrBefore(targetMs);
+    const backwards = targetMs < current.cursorMs;
+    if (!backwards && (checkpoint === undefined || checkpoint.timeMs <= current.cursorMs)) return true;
+    const actions = withPendingReplay(current.sim.actions(), current.replay);
+    const furthestMs = Math.max(current.furthestMs, current.cursorMs);
+    if (checkpoint !== undefined) return restore({ ...current, furthestMs }, checkpoint, actions);
+    // Runs are deterministic, so going back means running again from 0, live changes included.
+    return start(current.scenario, current.seed, actions, furthestMs, current.checkpoints);
   }
 
   function flush(): boolean {
@@ -213,8 +285,15 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     const { sim } = current;
     const clampedMs = Math.min(targetMs, sim.durationMs);
     if (clampedMs <= current.cursorMs) return;
-    if (!guard(() => current.recorder.advance(sim, clampedMs))) return;
-    current.cursorMs = clampedMs;
+    const { checkpoints } = current;
+    // Stops at each checkpoint boundary on the way, so checkpoints sit at the same instants however the run was sliced.
+    while (current.cursorMs < clampedMs) {
+      const boundaryMs = checkpoints ? checkpoints.nextBoundaryMs(current.cursorMs) : Number.POSITIVE_INFINITY;
+      const stopMs = Math.min(clampedMs, boundaryMs);
+      if (!guard(() => current.recorder.advance(sim, stopMs))) return;
+      current.cursorMs = stopMs;
+      if (checkpoints && stopMs === boundaryMs && !checkpoints.has(stopMs) && !guard(() => checkpoints.add({ timeMs: stopMs, sim: sim.checkpoint(), insight: current.recorder.save() }))) return;
+    }
     current.furthestMs = Math.max(current.furthestMs, clampedMs);
     frameDue = true;
     if (sim.finished) mode = 'finished';
@@ -270,9 +349,14 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     if (current.furthestMs <= current.cursorMs && discardedActions === 0) return true;
     const atMs = current.cursorMs;
     const discardedUntilMs = current.furthestMs;
+    // Checkpoints at atMs itself were taken before this change: they belong to the old timeline too.
+    current.checkpoints?.discardFrom(atMs);
     if (discardedActions > 0) {
-      if (!start(current.scenario, current.seed, applied, atMs) || !run) return false;
-      const restarted: Run = run;
+      // The shared run's later changes are dropped by re-running to here from the latest checkpoint (or 0) without them.
+      const checkpoint = current.checkpoints?.latestAtOrBefore(atMs);
+      if (checkpoint ? !restore(current, checkpoint, applied) : !start(current.scenario, current.seed, applied, atMs, current.checkpoints)) return false;
+      const restarted = run as Run | null;
+      if (!restarted) return false;
       if (!guard(() => restarted.recorder.advance(restarted.sim, atMs))) return false;
       restarted.cursorMs = atMs;
     }
@@ -356,11 +440,7 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       }
       if (!run || mode === 'failed' || mode === 'empty') return;
       const targetMs = Math.min(timeMs, run.sim.durationMs);
-      if (targetMs < run.cursorMs) {
-        // Runs are deterministic, so going back means running again from 0, live changes included.
-        const furthestMs = Math.max(run.furthestMs, run.cursorMs);
-        if (!start(run.scenario, run.seed, withPendingReplay(run.sim.actions(), run.replay), furthestMs) || !run) return;
-      }
+      if (!jumpTowards(targetMs) || !run) return;
       seekTargetMs = targetMs;
       if (run.cursorMs >= targetMs) {
         setStatus('paused');
@@ -381,6 +461,8 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       if (!guard(() => (result = sim.apply(change))) || !result) return;
       host.post(result.ok ? { type: 'sim.applied', requestId, ok: true } : { type: 'sim.applied', requestId, ok: false, error: result.error });
       if (!result.ok) return;
+      // A checkpoint at this very instant was taken before the change: restoring it would skip it.
+      run.checkpoints?.discardFrom(run.cursorMs);
       // Show the change now, even while paused: the page waits for the frame to see its effect.
       frameDue = true;
       flush();

@@ -5,7 +5,8 @@
  *
  * Lifecycle: created with a run → `advance(sim, toMs)` replaces `sim.runUntil`, sampling every
  * interval on the way → `takeDelta()` returns what the page has not seen → discarded with the run.
- * A seek backwards or a fork starts a new recorder: the table always describes one timeline.
+ * A seek backwards or a fork starts a new recorder, empty or from the state saved with the
+ * checkpoint it restores: the table always describes one timeline.
  */
 import type { Change, Simulation, Snapshot } from '../engine';
 
@@ -90,23 +91,57 @@ export interface InsightRecorder {
   column(name: string): { firstIndex: number; values: number[] } | null;
   /** Simulated time of sample `index` (since the run began), ms. */
   timeOfIndex(index: number): number;
+  /** The table as it is now, to go with a simulation checkpoint taken at the same instant. */
+  save(): InsightRecorderState;
 }
 
-export function createInsightRecorder(intervalMs: number): InsightRecorder {
-  const columns: string[] = [];
-  const columnIndex = new Map<string, number>();
-  let rows: Float64Array[] = [];
-  let firstIndex = 0;
-  let nextSampleMs = 0;
+/** Running totals a sample's rates are computed from: those of the previous sample. */
+interface PreviousTotals {
+  timeMs: number;
+  produced: number;
+  processed: number;
+  acknowledged: number;
+  retried: number;
+}
+
+/**
+ * A recorder's table at one instant, frozen (`recorder.save()`): restoring it with the
+ * simulation checkpoint of the same instant continues sampling exactly as the original did.
+ * Rows and markers are never changed once added, so a save shares them instead of copying.
+ */
+export interface InsightRecorderState {
+  readonly intervalMs: number;
+  readonly columns: readonly string[];
+  readonly rows: readonly Float64Array[];
+  readonly firstIndex: number;
+  readonly nextSampleMs: number;
+  readonly markers: readonly TimelineMarker[];
+  readonly eventsSeen: number;
+  readonly actionsSeen: number;
+  readonly previous: Readonly<PreviousTotals> | null;
+  readonly busyMsBefore: ReadonlyMap<string, number>;
+}
+
+/**
+ * A recorder sampling every `intervalMs`, empty, or continuing from `from` (then its first delta
+ * is fresh and carries the whole table, since the page held another timeline's).
+ */
+export function createInsightRecorder(intervalMs: number, from?: InsightRecorderState): InsightRecorder {
+  if (from !== undefined && from.intervalMs !== intervalMs) throw new Error(`insight state sampled every ${from.intervalMs} ms cannot continue at ${intervalMs} ms`);
+  const columns: string[] = from ? [...from.columns] : [];
+  const columnIndex = new Map<string, number>(columns.map((name, i) => [name, i]));
+  let rows: Float64Array[] = from ? [...from.rows] : [];
+  let firstIndex = from?.firstIndex ?? 0;
+  let nextSampleMs = from?.nextSampleMs ?? 0;
   let sentCount = 0;
   let sentColumns = 0;
   let fresh = true;
-  let markers: TimelineMarker[] = [];
+  let markers: TimelineMarker[] = from ? [...from.markers] : [];
   let markersSent = 0;
-  let eventsSeen = 0;
-  let actionsSeen = 0;
-  let previous: { timeMs: number; produced: number; processed: number; acknowledged: number; retried: number } | null = null;
-  const busyMsBefore = new Map<string, number>();
+  let eventsSeen = from?.eventsSeen ?? 0;
+  let actionsSeen = from?.actionsSeen ?? 0;
+  let previous: PreviousTotals | null = from?.previous ? { ...from.previous } : null;
+  const busyMsBefore = new Map<string, number>(from?.busyMsBefore);
 
   function col(name: string): number {
     let i = columnIndex.get(name);
@@ -283,6 +318,20 @@ export function createInsightRecorder(intervalMs: number): InsightRecorder {
     },
     timeOfIndex(index) {
       return index * intervalMs;
+    },
+    save() {
+      return Object.freeze({
+        intervalMs,
+        columns: [...columns],
+        rows: [...rows],
+        firstIndex,
+        nextSampleMs,
+        markers: [...markers],
+        eventsSeen,
+        actionsSeen,
+        previous: previous ? { ...previous } : null,
+        busyMsBefore: new Map(busyMsBefore),
+      });
     },
   };
   return recorder;

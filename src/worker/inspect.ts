@@ -1,10 +1,11 @@
 /**
- * The message inspector's answer: what the run's event log says about one record (or every record
- * of a key), where the record stands in its partition now, and when it passed the log's markers
- * (appended, visible, committed) as the chart samples saw it. Pure apart from reading the run.
+ * The message inspector's answer: every step of one record's life with exact times and why (the
+ * engine's record trail), what the run's event log says about it and its partition (or about
+ * every record of a key), where the record stands in its partition now, and when it passed the
+ * log's markers as the chart samples saw it. Pure apart from reading the run.
  */
 import { partitionForKey, type Simulation } from '../engine';
-import type { DeadLetterView } from '../engine';
+import type { DeadLetterView, RecordLife, RecordRef } from '../engine';
 import { recordHistory, type RecordHistory, type RecordQuery } from '../engine/events/recordHistory';
 import type { InsightRecorder } from './insightRecorder';
 
@@ -44,8 +45,15 @@ export interface RecordPosition {
   groups: GroupPosition[];
 }
 
+/** Most records of a key an answer lists. */
+export const KEY_RECORDS_MAX = 20;
+
 export interface RecordInspection {
   query: RecordQuery;
+  /** Offset queries: every step of the record's life with exact times and why; null for key queries or no such partition. */
+  life: RecordLife | null;
+  /** Key queries: records of the key the engine's record trail remembers, newest first (at most KEY_RECORDS_MAX). */
+  keyRecords: RecordRef[];
   /** Simulated time of the answer, ms. */
   timeMs: number;
   /** Ms between the samples the "…ByMs" times come from: each is accurate to one interval. */
@@ -67,13 +75,14 @@ export function inspectRecord(sim: Simulation, recorder: InsightRecorder, query:
   const snapshot = sim.snapshot();
   const events = sim.events();
   const evictedBeforeMs = snapshot.eventsTotal > events.length && events.length > 0 ? events[0]!.timeMs : null;
-  const base = { query, timeMs: snapshot.timeMs, sampleIntervalMs: recorder.intervalMs, evictedBeforeMs, partitionsForKey: [] as { topic: string; partition: number }[] };
+  const base = { query, timeMs: snapshot.timeMs, sampleIntervalMs: recorder.intervalMs, evictedBeforeMs, partitionsForKey: [] as { topic: string; partition: number }[], life: null, keyRecords: [] as RecordRef[] };
   const deadLettersOf = (match: (d: DeadLetterView) => boolean) => snapshot.groups.flatMap((g) => g.delivery.recentDeadLetters.filter(match));
 
   if (query.kind === 'key') {
     const history = recordHistory(events, query);
     const partitionsForKey = snapshot.topics.map((t) => ({ topic: t.name, partition: partitionForKey(query.key, t.partitions.length) }));
-    return { ...base, history, position: null, partitionsForKey, deadLetters: deadLettersOf((d) => d.key === query.key) };
+    const keyRecords = sim.recordsOfKey(query.key, KEY_RECORDS_MAX);
+    return { ...base, history, keyRecords, position: null, partitionsForKey, deadLetters: deadLettersOf((d) => d.key === query.key) };
   }
 
   const topic = snapshot.topics.find((t) => t.name === query.topic);
@@ -120,5 +129,5 @@ export function inspectRecord(sim: Simulation, recorder: InsightRecorder, query:
       d.headers['kafka_dlt-original-topic'] === topic.name &&
       d.headers['kafka_dlt-original-partition'] === String(query.partition) &&
       d.headers['kafka_dlt-original-offset'] === String(query.offset));
-  return { ...base, history, position, deadLetters };
+  return { ...base, life: sim.recordLife(topic.name, query.partition, query.offset), history, position, deadLetters };
 }

@@ -3,6 +3,7 @@ import { createRng } from '../kernel/rng';
 import { makeSampler } from '../kernel/distributions';
 import { msToUs } from '../kernel/time';
 import { EventLog } from '../events/eventLog';
+import { createRecordTrail } from '../events/recordTrail';
 import { Histogram } from '../metrics/histogram';
 import { TraceHash } from '../metrics/traceHash';
 import { PartitionLog } from './partitionLog';
@@ -122,6 +123,7 @@ export function buildWorld(scenario: Scenario, seed: number, limits: WorldLimits
     scheduler: new Scheduler({ pendingMax: limits.pendingEventsMax }),
     trace: new TraceHash(),
     log: new EventLog(limits.eventLogCapacity),
+    trail: createRecordTrail(),
     latency: new Histogram(),
     topics,
     partitions,

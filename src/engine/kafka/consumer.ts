@@ -2,12 +2,13 @@ import { msToUs } from '../kernel/time';
 import { assert } from '../kernel/assert';
 import { EventKind } from './eventKinds';
 import { CommitWindow } from '../metrics/lagStatus';
-import { applyPendingAssignment, isCooperative, joinGroup } from './group/member';
+import { applyPendingAssignment, enforcePollInterval, isCooperative, joinGroup } from './group/member';
 import { attemptOutcome } from './delivery/failures';
 import { completeFromLog, skipFromLog } from './delivery/ledger';
 import { isRetryDelivery, onInPlaceAttemptFailed } from './delivery/inPlace';
 import { onMainAttemptFailed } from './delivery/retryTopics';
 import { FailureCause } from './delivery/retryQueue';
+import { CommitReason, TrailKind, trailAdd, trailNextPoll } from '../events/recordTrail';
 import type { ConsumerRt, GroupRt, World } from './world';
 
 /**
@@ -55,7 +56,7 @@ export function onConsumerPoll(world: World, consumer: ConsumerRt, epoch: number
 
   if (group.spec.commit === 'auto' && nowUs >= consumer.nextAutoCommitUs) {
     // Auto-commit runs inside poll(): it commits the positions of everything returned so far.
-    commitPositions(world, group, consumer);
+    commitPositions(world, group, consumer, CommitReason.auto);
     consumer.nextAutoCommitUs = nowUs + msToUs(group.spec.autoCommitIntervalMs);
   }
 
@@ -64,7 +65,7 @@ export function onConsumerPoll(world: World, consumer: ConsumerRt, epoch: number
 
   if (group.spec.commit === 'before-process') {
     // At-most-once: positions are committed before any record is processed.
-    commitPositions(world, group, consumer);
+    commitPositions(world, group, consumer, CommitReason.beforeProcess);
   }
   startNextRecord(world, group, consumer);
 }
@@ -73,11 +74,14 @@ export function onConsumerPoll(world: World, consumer: ConsumerRt, epoch: number
 function fetchInto(world: World, group: GroupRt, consumer: ConsumerRt): void {
   const limit = group.spec.maxPollRecords;
   const assigned = consumer.assigned;
+  const nowUs = world.scheduler.nowUs;
+  let pollNumber = 0;
   let length = 0;
   for (let visited = 0; visited < assigned.length && length < limit; visited++) {
     const globalPartition = assigned[(consumer.fetchCursor + visited) % assigned.length]!;
     const log = world.partitions[globalPartition]!;
     let offset = group.position[globalPartition]!;
+    const fromOffset = offset;
     while (offset < log.highWatermark && length < limit) {
       consumer.batchPartitions[length] = globalPartition;
       consumer.batchOffsets[length] = offset;
@@ -85,6 +89,10 @@ function fetchInto(world: World, group: GroupRt, consumer: ConsumerRt): void {
       offset++;
     }
     group.position[globalPartition] = offset;
+    if (offset > fromOffset) {
+      if (pollNumber === 0) pollNumber = trailNextPoll(world.trail, consumer.index);
+      trailAdd(world.trail, TrailKind.fetched, nowUs, globalPartition, fromOffset, offset, consumer.index, pollNumber, group.index);
+    }
   }
   if (assigned.length > 0) consumer.fetchCursor = (consumer.fetchCursor + 1) % assigned.length;
   consumer.batchLength = length;
@@ -132,7 +140,11 @@ export function onProcessDone(world: World, consumer: ConsumerRt, epoch: number)
     world.log.add(world.scheduler.nowUs, 'delivery.duplicateSkipped', group.spec.id, `${consumer.name} skipped ${world.topics[log.topicIndex]!.name}-${log.partition}@${offset}: the idempotent consumer has processed record #${recordId} already.`);
   } else {
     const cause = group.delivery.failuresPossible ? attemptOutcome(world, group, log.topicIndex, log.keyIndexAt(offset)) : FailureCause.none;
+    // The in-place error handler's tracker knows how many attempts came before this one.
+    const attempt = group.delivery.failuresPossible && isRetryDelivery(group, globalPartition, offset) ? group.delivery.failing.get(globalPartition)!.attempts + 1 : 1;
+    const nowUs = world.scheduler.nowUs;
     if (cause !== FailureCause.none) {
+      trailAdd(world.trail, TrailKind.failed, nowUs, globalPartition, offset, offset + 1, consumer.index, attempt, cause);
       if (group.spec.retry.mode === 'in-place') {
         onInPlaceAttemptFailed(world, group, consumer, globalPartition, offset, cause);
         return;
@@ -140,6 +152,7 @@ export function onProcessDone(world: World, consumer: ConsumerRt, epoch: number)
       onMainAttemptFailed(world, group, globalPartition, offset, cause);
     } else {
       if (group.delivery.failuresPossible) group.delivery.failing.delete(globalPartition);
+      trailAdd(world.trail, TrailKind.processed, nowUs, globalPartition, offset, offset + 1, consumer.index, attempt, group.index);
       completeFromLog(world, group, globalPartition, offset, recordId, log.createdAtUsAt(offset));
     }
   }
@@ -152,19 +165,39 @@ export function onProcessDone(world: World, consumer: ConsumerRt, epoch: number)
  * sought back), processed records are committed (after-process), and the consumer sleeps
  * `backoffUs` in its error handler before polling again. It stays `processing` while it sleeps:
  * its thread is busy and max.poll.interval.ms keeps running.
+ *
+ * Spring Kafka's DefaultErrorHandler sleeps on the consumer thread (DefaultBackOffHandler,
+ * spring-kafka 2.9+: "The default handler simply suspends the thread until the back off time
+ * passes"; the docs offer ContainerPausingBackOffHandler for "delays longer than the
+ * max.poll.interval.ms", spring-kafka-docs .../kafka/annotation-error-handling.adoc, "Back Off
+ * Handlers"). Kafka's heartbeat thread checks the poll deadline every retry.backoff.ms, so a
+ * sleep that outlasts max.poll.interval.ms makes the member leave just past its deadline, not at
+ * the next heartbeat tick: the wake-up below lands on the deadline in that case.
  */
 export function resumeAfterFailure(world: World, group: GroupRt, consumer: ConsumerRt, backoffUs: number): void {
   consumer.batchLength = 0;
   consumer.batchPosition = 0;
-  if (group.spec.commit === 'after-process') commitPositions(world, group, consumer);
+  if (group.spec.commit === 'after-process') commitPositions(world, group, consumer, CommitReason.afterFailure);
   const commitUs = group.spec.commit === 'after-process' ? 2 * world.networkLatencyUs : 0;
-  world.scheduler.schedule(world.scheduler.nowUs + commitUs + backoffUs, EventKind.retryBackoffEnd, consumer.index, consumer.epoch);
+  const nowUs = world.scheduler.nowUs;
+  const endUs = nowUs + commitUs + backoffUs;
+  const deadlineUs = Math.max(nowUs, consumer.lastPollUs + msToUs(group.spec.maxPollIntervalMs));
+  group.delivery.backoffUntilUs.set(consumer.index, endUs);
+  world.scheduler.schedule(Math.min(endUs, deadlineUs), EventKind.retryBackoffEnd, consumer.index, consumer.epoch);
 }
 
-/** a = consumer index, b = epoch: the error handler's back-off is over; poll again. */
+/** a = consumer index, b = epoch: the error handler's back-off is over (poll again), or it passed max.poll.interval.ms mid-sleep. */
 export function onRetryBackoffEnd(world: World, consumer: ConsumerRt, epoch: number): void {
   if (epoch !== consumer.epoch || consumer.state !== 'processing' || consumer.batchLength !== 0) return;
-  finishBatch(world, world.groups[consumer.groupIndex]!, consumer, false);
+  const group = world.groups[consumer.groupIndex]!;
+  const untilUs = group.delivery.backoffUntilUs.get(consumer.index) ?? world.scheduler.nowUs;
+  if (world.scheduler.nowUs < untilUs) {
+    enforcePollInterval(world, group, consumer, epoch);
+    world.scheduler.schedule(untilUs, EventKind.retryBackoffEnd, consumer.index, epoch);
+    return;
+  }
+  group.delivery.backoffUntilUs.delete(consumer.index);
+  finishBatch(world, group, consumer, false);
 }
 
 function finishBatch(world: World, group: GroupRt, consumer: ConsumerRt, commit = true): void {
@@ -186,10 +219,12 @@ function finishBatch(world: World, group: GroupRt, consumer: ConsumerRt, commit 
  * Commits the consumer's current position on every partition it owns. A consumer the group has
  * removed owns nothing any more, so its commits have no effect (Kafka: CommitFailedException).
  */
-export function commitPositions(world: World, group: GroupRt, consumer: ConsumerRt): void {
+export function commitPositions(world: World, group: GroupRt, consumer: ConsumerRt, reason: number = CommitReason.afterProcess): void {
   const nowMs = world.scheduler.nowUs / 1000;
   for (const globalPartition of consumer.assigned) {
     const offset = group.position[globalPartition]!;
+    const before = group.committed[globalPartition]!;
+    if (offset > before) trailAdd(world.trail, TrailKind.committed, world.scheduler.nowUs, globalPartition, Math.max(0, before), offset, consumer.index, reason, group.index);
     group.committed[globalPartition] = offset;
     // What a lag monitor reading __consumer_offsets sees: each commit with the lag at that moment.
     const window = (group.commitWindows[globalPartition] ??= new CommitWindow());

@@ -1,6 +1,7 @@
 import { msToUs } from '../kernel/time';
 import { EventKind } from './eventKinds';
 import { deliveryOf, drain, sealOpenBatch } from './cluster/producerDelivery';
+import { TrailKind, trailAdd } from '../events/recordTrail';
 import type { ProducerRt, World } from './world';
 
 export { onBatchAppend } from './cluster/produceRequest';
@@ -64,6 +65,7 @@ export function onProduceArrival(world: World, producer: ProducerRt, token: numb
     producer.delivery.failed++;
   } else {
     const nowUs = world.scheduler.nowUs;
+    trailAdd(world.trail, TrailKind.produced, nowUs, -1, world.nextRecordId, 0, producer.index, topic.partitions[partition]!, keyIndex);
     records.push(world.nextRecordId++, keyIndex, nowUs);
     accumulator.openCount++;
     accumulator.openBytes += producer.recordSizeBytes;

@@ -4,6 +4,7 @@ import { EventKind } from './eventKinds';
 import { schedulePoll } from './consumer';
 import { describePartition } from './cluster/describe';
 import { forgetTruncatedEntries } from './delivery/ledger';
+import { LossReason, TrailKind, trailAdd } from '../events/recordTrail';
 import type { ConsumerRt, GroupRt, World } from './world';
 
 /**
@@ -47,6 +48,7 @@ export function truncatePartitionLog(world: World, globalPartition: number, toOf
     if (lost > 0) lostBy.push(`${lost} for group ${group.spec.id}`);
     if (toOffset < oldHw) rewindGroup(world, group, globalPartition, toOffset);
   }
+  trailAdd(world.trail, TrailKind.lost, world.scheduler.nowUs, globalPartition, toOffset, oldEnd, LossReason.truncated, -1, 0);
   forgetWrites(world, globalPartition, toOffset);
   world.retainedRecords -= log.truncateTo(toOffset);
   log.owedAboveHighWatermark -= owedAboveRemoved;

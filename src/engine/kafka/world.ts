@@ -2,6 +2,7 @@ import type { CommitWindow } from '../metrics/lagStatus';
 import type { Scheduler } from '../kernel/scheduler';
 import type { Rng } from '../kernel/rng';
 import type { EventLog } from '../events/eventLog';
+import type { RecordTrail } from '../events/recordTrail';
 import type { Histogram } from '../metrics/histogram';
 import type { TraceHash } from '../metrics/traceHash';
 import type { PartitionLog } from './partitionLog';
@@ -24,6 +25,8 @@ export interface World {
   readonly scheduler: Scheduler;
   readonly trace: TraceHash;
   readonly log: EventLog;
+  /** Every step of the most recent records' lives, with exact times (the message inspector's source). */
+  readonly trail: RecordTrail;
   readonly latency: Histogram;
   readonly topics: TopicRt[];
   /** Every partition of every topic, indexed by global partition index. */

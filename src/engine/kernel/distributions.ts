@@ -1,3 +1,4 @@
+import { rebindOnCopy } from './copyHooks';
 import type { Rng } from './rng';
 
 /** A distribution of durations, in ms, as a scenario writes it. */
@@ -16,6 +17,13 @@ export type Distribution =
  * naming the field, when d's parameters are out of range (the scenario parser reports them first).
  */
 export function makeSampler(d: Distribution, rng: Rng): () => number {
+  if (d.dist === 'lognormal') return makeLognormalSampler(d.mean, d.stddev, new BoxMullerState(), rng);
+  // A checkpoint's copy of the sampler must draw from the copy of rng (checkpoint/deepCopy.ts).
+  return rebindOnCopy(makeMemorylessSampler(d, rng), (copyOf) => makeSampler(d, copyOf(rng)));
+}
+
+/** Samplers whose only state is rng's. */
+function makeMemorylessSampler(d: Exclude<Distribution, { dist: 'lognormal' }>, rng: Rng): () => number {
   switch (d.dist) {
     case 'constant': {
       requireNonNegative(d.value, 'constant.value');
@@ -36,8 +44,6 @@ export function makeSampler(d: Distribution, rng: Rng): () => number {
       const width = d.max - d.min;
       return () => min + width * rng.nextFloat();
     }
-    case 'lognormal':
-      return makeLognormalSampler(d.mean, d.stddev, rng);
   }
 }
 
@@ -55,7 +61,13 @@ export function meanMs(d: Distribution): number {
   }
 }
 
-function makeLognormalSampler(mean: number, stddev: number, rng: Rng): () => number {
+/** The spare normal of the last Box–Muller pair: state a copy of the sampler must carry over. */
+class BoxMullerState {
+  hasSpare = false;
+  spare = 0;
+}
+
+function makeLognormalSampler(mean: number, stddev: number, state: BoxMullerState, rng: Rng): () => number {
   if (!(mean > 0 && Number.isFinite(mean))) throw new RangeError(`lognormal.mean must be a finite number > 0, got ${mean}`);
   requireNonNegative(stddev, 'lognormal.stddev');
   // Parameters of the underlying normal chosen so the lognormal itself has the given mean and stddev.
@@ -63,22 +75,21 @@ function makeLognormalSampler(mean: number, stddev: number, rng: Rng): () => num
   const sigma = Math.sqrt(sigmaSquared);
   const mu = Math.log(mean) - sigmaSquared / 2;
   // Box–Muller yields normals in pairs; the spare halves the draws and the logs.
-  let hasSpare = false;
-  let spare = 0;
-  return () => {
+  const sample = (): number => {
     let z: number;
-    if (hasSpare) {
-      hasSpare = false;
-      z = spare;
+    if (state.hasSpare) {
+      state.hasSpare = false;
+      z = state.spare;
     } else {
       const radius = Math.sqrt(-2 * Math.log(1 - rng.nextFloat()));
       const angle = 2 * Math.PI * rng.nextFloat();
       z = radius * Math.cos(angle);
-      spare = radius * Math.sin(angle);
-      hasSpare = true;
+      state.spare = radius * Math.sin(angle);
+      state.hasSpare = true;
     }
     return Math.exp(mu + sigma * z);
   };
+  return rebindOnCopy(sample, (copyOf) => makeLognormalSampler(mean, stddev, copyOf(state), copyOf(rng)));
 }
 
 function requireNonNegative(value: number, field: string): void {

@@ -20,7 +20,7 @@ export class ActionRecorder {
   constructor(
     private readonly scheduler: Scheduler,
     private readonly applyNow: (change: Change) => ApplyResult,
-    private readonly replaying: readonly RecordedAction[] = [],
+    private replaying: readonly RecordedAction[] = [],
   ) {
     this.nextDueEvents = replaying[0]?.events ?? Infinity;
   }
@@ -61,6 +61,29 @@ export class ActionRecorder {
       this.next++;
       this.nextDueEvents = this.replaying[this.next]?.events ?? Infinity;
     }
+  }
+
+  /**
+   * Replaces the log still to replay with the rest of `actions`: a whole run's log whose first
+   * entries are exactly the changes recorded so far (a checkpoint restored to continue another
+   * timeline of the same run). Throws InvariantError naming the first entry that does not fit.
+   */
+  replayFrom(actions: readonly RecordedAction[]): void {
+    this.recorded.forEach((done, i) => {
+      const given = actions[i];
+      if (given === undefined || given.events !== done.events || given.timeMs !== done.timeMs || JSON.stringify(given.change) !== JSON.stringify(done.change)) {
+        throw new InvariantError(`actions[${i}] is not the ${done.change.type} this run applied at ${done.timeMs} ms after ${done.events} events`);
+      }
+    });
+    const due = actions[this.recorded.length];
+    if (due !== undefined && due.events < this.scheduler.poppedCount) {
+      throw new InvariantError(
+        `actions[${this.recorded.length}] (${due.change.type} after ${due.events} events) is already past: the run has processed ${this.scheduler.poppedCount} events`,
+      );
+    }
+    this.replaying = actions;
+    this.next = this.recorded.length;
+    this.nextDueEvents = due?.events ?? Infinity;
   }
 
   /** Every change applied so far, replayed ones included, oldest first. */

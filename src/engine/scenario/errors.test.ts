@@ -74,7 +74,7 @@ const expected: Record<string, [string, string][]> = {
     ["topics[0].partitions", "required"],
   ],
   "unknown field far from any": [
-    ["colour", "unknown field \"colour\" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults)"],
+    ["colour", "unknown field \"colour\" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults, challenge)"],
   ],
   "queue sections": [
     ["sqs", "unknown field \"sqs\" (SQS queues are declared in \"sqsQueues\")"],
@@ -250,8 +250,8 @@ describe('parseScenario on bad input', () => {
   it('does not pollute Object.prototype, whatever the keys', () => {
     const parsed = parseScenarioJson('{"version":1,"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"topics":[{"name":"t","partitions":1,"__proto__":{"polluted":1}}]}');
     expect(parsed.ok ? [] : parsed.errors.map(formatScenarioError)).toEqual([
-      '__proto__: unknown field "__proto__" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults)',
-      'constructor: unknown field "constructor" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults)',
+      '__proto__: unknown field "__proto__" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults, challenge)',
+      'constructor: unknown field "constructor" (known fields: $schema, version, title, description, seed, durationMs, cluster, topics, producers, consumerGroups, faults, exchanges, queues, bindings, sqsQueues, snsTopics, publishers, workers, queueFaults, challenge)',
       'topics[0].__proto__: unknown field "__proto__" (known fields: name, partitions, replicationFactor, minInsyncReplicas, retentionMs)',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,6 +1,7 @@
 /** The scenario format v1: parse, validate and fill in defaults; errors in a learner's words. */
 export { parseScenario, parseScenarioJson, ERRORS_MAX, SCENARIO_TEXT_BYTES_MAX } from './parse';
 export { formatScenarioError } from './errors';
+export { CHALLENGE_METRIC_ROOTS } from './challengeReferences';
 export type { ScenarioError, ParseResult } from './errors';
 export { scenarioJsonSchema, scenarioJsonSchemaText, SCENARIO_SCHEMA_ID } from './jsonSchema';
 export type {
@@ -18,6 +19,9 @@ export type {
   FaultSpec,
   FaultType,
   Distribution,
+  ChallengeSpec,
+  ChallengeGoalSpec,
+  ChallengeKnobSpec,
 } from './types';
 export type {
   ExchangeSpec,

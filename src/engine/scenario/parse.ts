@@ -5,6 +5,7 @@ import { problemsFromIssues } from './issues';
 import { checkReferences } from './references';
 import { checkQueueReferences, withoutEmptyQueueSections } from './queueReferences';
 import { resolveScenario } from './defaults';
+import { checkChallenge, checkChallengeKnobs } from './challengeReferences';
 import { inDocumentOrder } from './order';
 import { describeValue, formatPath } from './errors';
 import type { ParseResult, ScenarioError } from './errors';
@@ -41,9 +42,11 @@ function parse(input: unknown): ParseResult {
   // value is not also explained from deep inside.
   const unreadable = sanitized.problems.filter((p) => !schemaProblems.some((s) => isInside(p, s, false)));
   const wrong = schemaProblems.filter((s) => !sanitized.problems.some((p) => isInside(s, p, true)));
-  const problems = inDocumentOrder([...unreadable, ...wrong, ...checkReferences(data), ...checkQueueReferences(data)], data);
-  if (problems.length === 0 && result.success) return { ok: true, scenario: withoutEmptyQueueSections(resolveScenario(result.data)) };
-  return fail(problems);
+  const problems = inDocumentOrder([...unreadable, ...wrong, ...checkReferences(data), ...checkQueueReferences(data), ...checkChallenge(data)], data);
+  if (problems.length > 0 || !result.success) return fail(problems);
+  const scenario = withoutEmptyQueueSections(resolveScenario(result.data));
+  const knobProblems = checkChallengeKnobs(scenario, data);
+  return knobProblems.length === 0 ? { ok: true, scenario } : fail(knobProblems);
 }
 
 /** Whether inner's path lies inside outer's (or at it, when orAt). */

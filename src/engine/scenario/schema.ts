@@ -6,6 +6,7 @@ import { producerSchema } from './producerSchema';
 import { groupSchema } from './groupSchema';
 import { faultSchema } from './faultSchema';
 import { queueShape } from './queueSchema';
+import { challengeSchema } from './challengeSchema';
 
 /** The scenario format version this engine reads. */
 export const SCENARIO_VERSION = 1;
@@ -63,6 +64,7 @@ export const rootShape = {
   consumerGroups: list(groupSchema, 0, 32).default([]).describe('The consumer groups.'),
   faults: list(faultSchema, 0, 1000).default([]).describe('Faults scheduled during the run, in any order.'),
   ...queueShape,
+  challenge: challengeSchema.optional(),
 };
 
 /** A scenario as written, before the defaults that depend on other fields are filled in. */

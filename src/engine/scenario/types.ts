@@ -83,3 +83,10 @@ export type Scenario = Omit<ScenarioOutput, 'topics' | 'producers' | 'consumerGr
   producers: ProducerSpec[];
   consumerGroups: ConsumerGroupSpec[];
 } & Partial<QueueSections>;
+
+/** A scenario's graded challenge (the optional `challenge` section); constraints and sampleEveryMs are filled in. */
+export type ChallengeSpec = NonNullable<ScenarioOutput['challenge']>;
+/** A condition on the run's metrics that a challenge needs to hold. */
+export type ChallengeGoalSpec = ChallengeSpec['goals'][number];
+/** A setting the learner may change in a challenge, with its allowed values. */
+export type ChallengeKnobSpec = ChallengeSpec['knobs'][number];

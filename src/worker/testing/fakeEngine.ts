@@ -53,11 +53,18 @@ export function createFakeEngine(): FakeEngine {
   return fake;
 }
 
-function createFakeSimulation(scenario: Scenario, seed: number, fake: FakeEngine): Simulation {
+/** The fake's whole state: what its checkpoints copy. */
+interface FakeState {
+  nowMs: number;
+  produced: number;
+  eventTimesMs: number[];
+}
+
+function createFakeSimulation(scenario: Scenario, seed: number, fake: FakeEngine, from: FakeState = { nowMs: 0, produced: 0, eventTimesMs: [] }): Simulation {
   const durationMs = scenario.durationMs;
-  let nowMs = 0;
-  let produced = 0;
-  const eventTimesMs: number[] = [];
+  let nowMs = from.nowMs;
+  let produced = from.produced;
+  const eventTimesMs: number[] = [...from.eventTimesMs];
 
   function processUntil(untilMs: number, eventsMax: number): number {
     let done = 0;
@@ -151,8 +158,23 @@ function createFakeSimulation(scenario: Scenario, seed: number, fake: FakeEngine
     events() {
       return [];
     },
+    recordLife() {
+      return null;
+    },
+    recordsOfKey() {
+      return [];
+    },
     actions() {
       return [];
+    },
+    checkpoint() {
+      const state: FakeState = { nowMs, produced, eventTimesMs: [...eventTimesMs] };
+      return Object.freeze({
+        timeMs: nowMs,
+        events: produced,
+        approxBytes: 8 * eventTimesMs.length,
+        restore: () => createFakeSimulation(scenario, seed, fake, state),
+      });
     },
   };
 }

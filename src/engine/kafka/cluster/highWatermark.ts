@@ -2,6 +2,7 @@ import { onHighWatermarkAdvanced } from '../consumer';
 import { acknowledgeBatch, rejectBatch } from './producerDelivery';
 import type { World } from '../world';
 import type { PartitionReplicationRt } from './types';
+import { TrailKind, trailAdd } from '../../events/recordTrail';
 
 /**
  * The high watermark: the offset below which every in-sync replica has the records. It only
@@ -42,6 +43,10 @@ function raiseHighWatermark(world: World, globalPartition: number, hw: number): 
   log.owedAboveHighWatermark -= hw - from - newlyOwed;
   world.topics[log.topicIndex]!.acknowledged += newlyOwed;
   log.highWatermark = hw;
+  const repl = world.cluster.partitions[globalPartition]!;
+  let isrMask = 0;
+  for (const r of repl.replicas) if (r.inSync) isrMask += 2 ** r.broker;
+  trailAdd(world.trail, TrailKind.replicated, world.scheduler.nowUs, globalPartition, from, hw, repl.replicas[repl.leader]!.broker, inSyncCount(repl), isrMask);
   completePurgatory(world, globalPartition);
   onHighWatermarkAdvanced(world, globalPartition);
 }

@@ -4,6 +4,7 @@ import { releaseBatch } from './batches';
 import { inSyncCount, updateHighWatermark } from './highWatermark';
 import { wakeFollowers } from './fetcher';
 import { loseInFlight } from '../truncation';
+import { LossReason, TrailKind, trailAdd } from '../../events/recordTrail';
 import type { BatchRt } from './types';
 import type { ProducerRt, World } from '../world';
 
@@ -41,6 +42,7 @@ export function onBatchAppend(world: World, producer: ProducerRt, globalPartitio
   if (error !== null) {
     if (batch.acks === '0') {
       // Nobody listens for the answer: the records are simply gone.
+      for (let i = 0; i < batch.count; i++) trailAdd(world.trail, TrailKind.lost, world.scheduler.nowUs, -1, batch.ids[i]!, 0, LossReason.acksZero, -1, 0);
       loseInFlight(world, globalPartition, batch.count, `${spec.id} sent ${batch.count} record${batch.count === 1 ? '' : 's'} with acks=0 but ${error}`);
       releaseBatch(producer, batch);
     } else {
@@ -76,8 +78,12 @@ function append(world: World, producer: ProducerRt, batch: BatchRt, globalPartit
     assert(!idempotent, () => `idempotent producer ${spec.id} reordered records on ${spec.topic}-${log.partition}`);
     producer.delivery.reordered += count;
   }
+  const leaderBrokerId = repl.replicas[repl.leader]!.broker;
   for (let i = 0; i < count; i++) {
+    const offset = log.logEndOffset;
     log.append(batch.ids[i]!, batch.keys[i]!, batch.createdUs[i]!, producer.index, idempotent ? batch.baseSequence + i : -1, owed);
+    // One entry per record: it ties the record's id (its produced and batched steps) to its offset.
+    trailAdd(world.trail, TrailKind.appended, world.scheduler.nowUs, globalPartition, offset, offset + 1, leaderBrokerId, batch.attempts, batch.ids[i]!);
   }
   world.retainedRecords += count;
   repl.lastRecordId[producer.index] = Math.max(lastId, batch.ids[count - 1]!);

@@ -4,6 +4,7 @@ import { EventKind } from '../eventKinds';
 import { acquireBatch, releaseBatch } from './batches';
 import { retryBackoffMs } from './backoff';
 import { leaderBroker } from './highWatermark';
+import { BatchReason, LossReason, TrailKind, trailAdd } from '../../events/recordTrail';
 import type { AccumulatorDeliveryRt, BatchRt } from './types';
 import type { ProducerRt, World } from '../world';
 
@@ -116,6 +117,9 @@ export function failBatch(world: World, producer: ProducerRt, batch: BatchRt, re
   producer.delivery.failed += batch.count;
   delivery.heldRecords -= batch.count;
   if (producer.spec.enableIdempotence && batch.writtenEnd < 0) resequenceAfter(producer, batch);
+  if (batch.writtenEnd < 0) {
+    for (let i = 0; i < batch.count; i++) trailAdd(world.trail, TrailKind.lost, world.scheduler.nowUs, -1, batch.ids[i]!, 0, LossReason.sendFailed, -1, batch.attempts);
+  }
   const written = batch.writtenEnd >= 0 ? ' (an earlier attempt is in the log, so consumers may still read it)' : '';
   world.log.add(world.scheduler.nowUs, 'producer.sendFailed', producer.spec.id, `${producer.spec.id}: ${batch.count} record${batch.count === 1 ? '' : 's'} to ${producer.spec.topic}-${batch.partition} failed for good: ${reason}${written}.`);
   releaseBatch(producer, batch);
@@ -189,10 +193,13 @@ export function sealOpenBatch(world: World, producer: ProducerRt, partition: num
   const count = records.size;
   assert(count > 0 && count === accumulator.openCount, () => `${producer.spec.id}: sealing an open batch of ${count} records (open count ${accumulator.openCount})`);
   const batch = acquireBatch(world, producer, partition, count);
+  const nowUs = world.scheduler.nowUs;
+  const reason = sealReason(world, producer, accumulator.openBytes, records.createdAt(0));
   for (let i = 0; i < count; i++) {
     batch.ids[i] = records.idAt(i);
     batch.keys[i] = records.keyAt(i);
     batch.createdUs[i] = records.createdAt(i);
+    trailAdd(world.trail, TrailKind.batched, nowUs, -1, batch.ids[i]!, 0, producer.index, reason, count);
   }
   batch.bornUs = batch.createdUs[0]!;
   records.drop(count);
@@ -205,6 +212,13 @@ export function sealOpenBatch(world: World, producer: ProducerRt, partition: num
   delivery.heldRecords += count;
   delivery.queued.push(batch);
   drain(world, producer, partition);
+}
+
+/** Why the open batch is sealed now (for the message inspector): full, linger over, or expired. */
+function sealReason(world: World, producer: ProducerRt, openBytes: number, oldestCreatedUs: number): number {
+  if (openBytes + producer.recordSizeBytes > producer.spec.batchSize) return BatchReason.full;
+  if (world.scheduler.nowUs >= oldestCreatedUs + msToUs(producer.spec.deliveryTimeoutMs)) return BatchReason.expired;
+  return BatchReason.linger;
 }
 
 function send(world: World, producer: ProducerRt, batch: BatchRt, globalPartition: number, leader: number): void {

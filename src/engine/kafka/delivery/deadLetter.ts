@@ -4,6 +4,7 @@ import { causeMessage, type FailureCause } from './retryQueue';
 import { keyName } from './failures';
 import { SNAPSHOT_DEAD_LETTERS } from './limits';
 import type { GroupRt, World } from '../world';
+import { LossReason, TrailKind, trailAdd } from '../../events/recordTrail';
 
 /**
  * The recoverer that runs after a record's last failed attempt: Spring's
@@ -19,11 +20,13 @@ export function recover(world: World, group: GroupRt, sourcePartition: number, s
   const where = `${topic.name}-${log.partition}@${sourceOffset}`;
   const key = keyName(world, log.topicIndex, keyIndex);
   if (dlt === null) {
+    trailAdd(world.trail, TrailKind.lost, nowUs, sourcePartition, sourceOffset, sourceOffset + 1, LossReason.skipped, group.index, attempts);
     world.log.add(nowUs, 'delivery.skipped', group.spec.id, `Record ${where} (key ${key}) failed all ${attempts} attempts (${causeMessage(cause)}); group ${group.spec.id} has no dead-letter topic, so it is logged and skipped: lost.`);
     return 'skipped';
   }
   const store = group.delivery.deadLetters;
   store.publish(store.topicIndex(dlt), recordId, keyIndex, createdAtUs, sourcePartition, sourceOffset, attempts, cause, nowUs);
+  trailAdd(world.trail, TrailKind.deadLettered, nowUs, sourcePartition, sourceOffset, sourceOffset + 1, group.index, attempts, store.count - 1);
   world.log.add(nowUs, 'delivery.deadLettered', group.spec.id, `Record ${where} (key ${key}) dead-lettered to ${dlt}-${log.partition} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${causeMessage(cause)}.`);
   return 'dead-lettered';
 }
@@ -52,27 +55,30 @@ export interface DeadLetterView {
 export function recentDeadLetters(world: World, group: GroupRt, count = SNAPSHOT_DEAD_LETTERS): DeadLetterView[] {
   const store = group.delivery.deadLetters;
   const out: DeadLetterView[] = [];
-  for (let i = Math.max(0, store.count - count); i < store.count; i++) {
-    const record = store.at(i);
-    const log = world.partitions[record.sourcePartition]!;
-    out.push({
-      topic: record.topic,
-      partition: log.partition,
-      key: record.keyIndex < 0 ? null : keyName(world, log.topicIndex, record.keyIndex),
-      recordId: record.recordId,
-      timeMs: record.timeUs / 1000,
-      replayed: record.replayed,
-      headers: {
-        'kafka_dlt-original-topic': world.topics[log.topicIndex]!.name,
-        'kafka_dlt-original-partition': String(log.partition),
-        'kafka_dlt-original-offset': String(record.sourceOffset),
-        'kafka_dlt-original-consumer-group': group.spec.id,
-        'kafka_dlt-exception-message': causeMessage(record.cause),
-        'retry_topic-attempts': String(record.attempts),
-      },
-    });
-  }
+  for (let i = Math.max(0, store.count - count); i < store.count; i++) out.push(deadLetterView(world, group, i));
   return out;
+}
+
+/** The group's dead-lettered record number `index` (0 = its first), with its headers. */
+export function deadLetterView(world: World, group: GroupRt, index: number): DeadLetterView {
+  const record = group.delivery.deadLetters.at(index);
+  const log = world.partitions[record.sourcePartition]!;
+  return {
+    topic: record.topic,
+    partition: log.partition,
+    key: record.keyIndex < 0 ? null : keyName(world, log.topicIndex, record.keyIndex),
+    recordId: record.recordId,
+    timeMs: record.timeUs / 1000,
+    replayed: record.replayed,
+    headers: {
+      'kafka_dlt-original-topic': world.topics[log.topicIndex]!.name,
+      'kafka_dlt-original-partition': String(log.partition),
+      'kafka_dlt-original-offset': String(record.sourceOffset),
+      'kafka_dlt-original-consumer-group': group.spec.id,
+      'kafka_dlt-exception-message': causeMessage(record.cause),
+      'retry_topic-attempts': String(record.attempts),
+    },
+  };
 }
 
 /**

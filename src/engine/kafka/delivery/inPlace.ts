@@ -5,6 +5,7 @@ import { recover } from './deadLetter';
 import { settleWithoutEffect } from './ledger';
 import { causeMessage, type FailureCause } from './retryQueue';
 import { resumeAfterFailure } from '../consumer';
+import { TrailKind, trailAdd } from '../../events/recordTrail';
 import type { ConsumerRt, GroupRt, World } from '../world';
 
 /**
@@ -41,6 +42,7 @@ export function onInPlaceAttemptFailed(world: World, group: GroupRt, consumer: C
   if (attempts < group.spec.retry.maxAttempts) {
     const delayMs = jitteredDelayMs(group.spec.retry, attempts, delivery.backoffRng);
     seekRemaining(group, consumer, globalPartition, offset);
+    trailAdd(world.trail, TrailKind.retried, nowUs, globalPartition, offset, offset + 1, consumer.index, attempts, msToUs(delayMs));
     world.log.add(nowUs, 'delivery.retryInPlace', group.spec.id, `Record ${where} (key ${keyName(world, log.topicIndex, log.keyIndexAt(offset))}) failed attempt ${attempts} of ${group.spec.retry.maxAttempts} (${causeMessage(cause)}): ${consumer.name} seeks back to offset ${offset} and backs off ${Math.round(delayMs * 1000) / 1000} ms, blocking its partitions.`);
     resumeAfterFailure(world, group, consumer, msToUs(delayMs));
     return;

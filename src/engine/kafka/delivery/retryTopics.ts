@@ -8,6 +8,7 @@ import { completeFromRetry, finishRetryWithoutEffect, settleWithoutEffect, skipF
 import { RETRY_RECORDS_MAX } from './limits';
 import { RetryQueue, causeMessage, type FailureCause } from './retryQueue';
 import type { GroupRt, World } from '../world';
+import { TrailKind, retryListenerWorker, trailAdd } from '../../events/recordTrail';
 
 /**
  * Non-blocking retries (Spring's @RetryableTopic): a record whose processing fails is published
@@ -79,6 +80,7 @@ export function onRetryTopicProcessed(world: World, group: GroupRt, queueIndex: 
     world.log.add(nowUs, 'delivery.duplicateSkipped', group.spec.id, `Record ${where} from ${queue.name} was processed already: the idempotent consumer skips it.`);
   } else {
     const cause = attemptOutcome(world, group, log.topicIndex, keyIndex);
+    trailAdd(world.trail, cause === 0 ? TrailKind.processed : TrailKind.failed, nowUs, globalPartition, offset, offset + 1, retryListenerWorker(group.index), attempts, cause === 0 ? group.index : cause);
     if (cause === 0) {
       completeFromRetry(world, group, globalPartition, offset, recordId, createdAtUs, settledBefore, detached);
       world.log.add(nowUs, 'delivery.retrySucceeded', group.spec.id, `Record ${where} processed at attempt ${attempts} from ${queue.name}-${log.partition}.`);
@@ -116,6 +118,7 @@ function publishRetry(world: World, group: GroupRt, globalPartition: number, off
   const nowUs = world.scheduler.nowUs;
   const delayMs = jitteredDelayMs(group.spec.retry, attemptsMade, delivery.backoffRng);
   queue.push(recordId, keyIndex, createdAtUs, offset, attemptsMade, nowUs + msToUs(delayMs), cause, settledBefore);
+  trailAdd(world.trail, TrailKind.retried, nowUs, globalPartition, offset, offset + 1, retryListenerWorker(group.index), attemptsMade, msToUs(delayMs));
   delivery.retryRecords++;
   const key = keyName(world, log.topicIndex, keyIndex);
   world.log.add(nowUs, 'delivery.retryScheduled', group.spec.id, `Record ${world.topics[log.topicIndex]!.name}-${log.partition}@${offset} (key ${key}) failed attempt ${attemptsMade} (${causeMessage(cause)}): published to ${retryTopic.name}-${log.partition}, retried in ${round(delayMs)} ms.`);

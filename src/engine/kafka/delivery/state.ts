@@ -35,6 +35,8 @@ export interface GroupDeliveryRt {
 
   /** In-place mode: the failing record of each partition, by global partition (reset when ownership changes). */
   readonly failing: Map<number, FailedRecord>;
+  /** In-place mode: when each sleeping consumer's back-off ends, µs, by global consumer index (absent: not sleeping). */
+  readonly backoffUntilUs: Map<number, number>;
 
   /** Retry-topics mode: the retry topics of each source topic, by topic index. */
   readonly retryPlans: Map<number, { topics: RetryTopicPlan[]; topicOfRetry: number[] }>;
@@ -95,6 +97,7 @@ export function createGroupDelivery(seed: number, spec: ConsumerGroupSpec, topic
     backoffRng: createRng(seed, `${stream}:backoff`),
     retryProcessingMs: makeSampler(spec.processingMs, createRng(seed, `${stream}:retry-topics`)),
     failing: new Map(),
+    backoffUntilUs: new Map(),
     retryPlans,
     retryQueues: [],
     retryQueueIndex: new Map(),

@@ -1,6 +1,7 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { msToUs } from '../../kernel/time';
 import { assert } from '../../kernel/assert';
+import { shareOnCopy } from '../../kernel/copyHooks';
 import { EventKind } from '../eventKinds';
 import { assign, type AssignorMember, type TopicPartition } from '../assignors';
 import { coordinatorMachine, type CoordinatorEvent, type CoordinatorStateName } from './machine';
@@ -46,7 +47,8 @@ export interface CoordinatorRt {
 export function createCoordinator(): CoordinatorRt {
   const [snapshot] = initialTransition(coordinatorMachine);
   return {
-    snapshot,
+    // xstate snapshots are immutable (a transition makes a new one), so checkpoints share them.
+    snapshot: shareOnCopy(snapshot),
     generation: 0,
     members: [],
     leaderId: null,
@@ -73,7 +75,7 @@ interface ActionContext {
 /** Advances the machine with one event and executes the actions it returns, in order. */
 function send(world: World, group: GroupRt, event: CoordinatorEvent, context: ActionContext): void {
   const [next, actions] = transition(coordinatorMachine, group.coordinator.snapshot, event);
-  group.coordinator.snapshot = next;
+  group.coordinator.snapshot = shareOnCopy(next);
   for (const action of actions) execute(world, group, action.type, context);
 }
 

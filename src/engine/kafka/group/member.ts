@@ -4,6 +4,7 @@ import { commitPositions, schedulePoll } from '../consumer';
 import { onHeartbeat, rebalanceAwaits, requestRejoin, coordinatorState } from './coordinator';
 import { releaseAll, releasePartition, takePartition } from './ownership';
 import { describePartitions } from './describe';
+import { CommitReason, TrailKind, trailAdd } from '../../events/recordTrail';
 import type { ConsumerRt, GroupRt, World } from '../world';
 
 /**
@@ -27,7 +28,7 @@ export function joinGroup(world: World, group: GroupRt, consumer: ConsumerRt): v
   if (!isCooperative(group) && consumer.assigned.length > 0) {
     // onJoinPrepare, eager: commit (auto-commit does it here; the other modes committed when
     // their last batch finished) and revoke every owned partition before rejoining.
-    if (group.spec.commit === 'auto') commitPositions(world, group, consumer);
+    if (group.spec.commit === 'auto') commitPositions(world, group, consumer, CommitReason.revoked);
     const revoked = releaseAll(world, group, consumer);
     world.log.add(nowUs, 'consumer.revoked', group.spec.id, `${consumer.name} revoked ${describePartitions(world, revoked)} before rejoining (eager protocol: processing stops until the new assignment).`);
   }
@@ -69,7 +70,10 @@ export function applyPendingAssignment(world: World, group: GroupRt, consumer: C
   if (revoked.length > 0) {
     // onPartitionsRevoked: commit what was processed, then give the partitions up.
     for (const p of revoked) {
-      if (group.spec.commit !== 'before-process' && group.owner[p] === consumer.index) group.committed[p] = group.position[p]!;
+      if (group.spec.commit !== 'before-process' && group.owner[p] === consumer.index) {
+        if (group.position[p]! > group.committed[p]!) trailAdd(world.trail, TrailKind.committed, nowUs, p, Math.max(0, group.committed[p]!), group.position[p]!, consumer.index, CommitReason.revoked, group.index);
+        group.committed[p] = group.position[p]!;
+      }
       releasePartition(world, group, consumer, p);
     }
     world.log.add(nowUs, 'consumer.revoked', group.spec.id, `${consumer.name} revoked ${describePartitions(world, revoked)}${isCooperative(group) ? ' and rejoins so they can move (cooperative protocol, second round)' : ''}.`);
@@ -89,22 +93,7 @@ export function onHeartbeatTick(world: World, group: GroupRt, consumer: Consumer
   const nowUs = world.scheduler.nowUs;
   world.scheduler.schedule(nowUs + msToUs(group.spec.heartbeatIntervalMs), EventKind.heartbeat, consumer.index, epoch);
   if (consumer.memberId === null || consumer.membership === 'joining') return;
-
-  if (consumer.state === 'processing' && nowUs - consumer.lastPollUs > msToUs(group.spec.maxPollIntervalMs)) {
-    if (consumer.groupInstanceId === null) {
-      // A dynamic member leaves the group; its commits will now fail and its records move.
-      world.log.add(nowUs, 'consumer.pollTimeout', group.spec.id, `${consumer.name} spent longer than max.poll.interval.ms (${group.spec.maxPollIntervalMs} ms) without polling: it leaves group ${group.spec.id} and its partitions move.`);
-      consumer.leavingMemberId = consumer.memberId;
-      consumer.memberId = null;
-      consumer.membership = 'unjoined';
-      releaseAll(world, group, consumer);
-      world.scheduler.schedule(nowUs + world.networkLatencyUs, EventKind.leaveArrive, consumer.index, epoch);
-      return;
-    }
-    // A static member never sends LeaveGroup: it stops heartbeating until it polls again, so
-    // only session.timeout.ms moves its partitions.
-    return;
-  }
+  if (enforcePollInterval(world, group, consumer, epoch)) return;
 
   if (!onHeartbeat(world, group, consumer)) {
     // UNKNOWN_MEMBER_ID: the coordinator removed this member; it must rejoin as a new one.
@@ -117,6 +106,32 @@ export function onHeartbeatTick(world: World, group: GroupRt, consumer: Consumer
   if (rebalanceAwaits(group, consumer)) {
     world.scheduler.schedule(nowUs + 2 * world.networkLatencyUs, EventKind.rebalanceNotice, consumer.index, epoch);
   }
+}
+
+/**
+ * max.poll.interval.ms, as the heartbeat thread enforces it: a member busy for longer than that
+ * since its last poll() leaves the group. Returns whether it is past the limit (then it sends no
+ * heartbeat). Also called when an error handler's back-off sleep outlasts the limit
+ * (consumer.ts), because Kafka's heartbeat thread notices within retry.backoff.ms, not at the
+ * next heartbeat.
+ */
+export function enforcePollInterval(world: World, group: GroupRt, consumer: ConsumerRt, epoch: number): boolean {
+  const nowUs = world.scheduler.nowUs;
+  if (consumer.memberId === null || consumer.membership === 'joining') return false;
+  // Kafka's poll timer expires at lastPoll + max.poll.interval.ms (Timer.isExpired: now >= deadline).
+  if (consumer.state !== 'processing' || nowUs - consumer.lastPollUs < msToUs(group.spec.maxPollIntervalMs)) return false;
+  if (consumer.groupInstanceId === null) {
+    // A dynamic member leaves the group; its commits will now fail and its records move.
+    world.log.add(nowUs, 'consumer.pollTimeout', group.spec.id, `${consumer.name} spent longer than max.poll.interval.ms (${group.spec.maxPollIntervalMs} ms) without polling: it leaves group ${group.spec.id} and its partitions move.`);
+    consumer.leavingMemberId = consumer.memberId;
+    consumer.memberId = null;
+    consumer.membership = 'unjoined';
+    releaseAll(world, group, consumer);
+    world.scheduler.schedule(nowUs + world.networkLatencyUs, EventKind.leaveArrive, consumer.index, epoch);
+  }
+  // A static member never sends LeaveGroup: it stops heartbeating until it polls again, so
+  // only session.timeout.ms moves its partitions.
+  return true;
 }
 
 /** A heartbeat response said REBALANCE_IN_PROGRESS: rejoin at the next poll. */
