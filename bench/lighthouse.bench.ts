@@ -5,7 +5,8 @@
  * Lighthouse's desktop preset as well as its default mobile preset (simulated slow 4G and a 4×
  * slower CPU), because classrooms have both. Prints scores with OK / MISSED; asserts nothing.
  *
- * Reuses dist/ when it exists (bench:ui builds it first); pass --build to rebuild.
+ * Reuses the build in dist/ (or BENCH_OUTDIR, see previewServer.ts) when there is one (bench:ui
+ * builds it first); pass --build to rebuild.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import playwrightConfig from '../playwright.config';
-import { projectRoot, startPreview, viteBin } from './previewServer';
+import { benchOutDir, projectRoot, startPreview, viteBin } from './previewServer';
 
 const SCORE_MIN = 95;
 
@@ -42,8 +43,8 @@ interface Score {
 const METRIC_AUDITS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--build') || !existsSync(join(projectRoot, 'dist', 'index.html'))) {
-    const build = spawnSync(process.execPath, [viteBin, 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (process.argv.includes('--build') || !existsSync(join(benchOutDir, 'index.html'))) {
+    const build = spawnSync(process.execPath, [viteBin, 'build', '--outDir', benchOutDir, '--emptyOutDir'], { cwd: projectRoot, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
   const server = await startPreview();

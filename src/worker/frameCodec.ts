@@ -5,14 +5,16 @@
  * - the **layout**: names, membership, assignments, coordinator states, producer rates, brokers —
  *   everything that changes only now and then. It is sent only when it differs from the last
  *   layout sent (compared as JSON, which is cheap at these sizes);
- * - the **numbers**: offsets, lag, per-replica progress, consumer states and utilisation — what
- *   changes every frame — packed into one Float64Array whose buffer is transferred, not cloned.
+ * - the **numbers**: offsets, lag, per-replica progress, consumer states and utilisation, queue
+ *   depths and worker activity (queueFrameCodec.ts) — what changes every frame — packed into one
+ *   Float64Array whose buffer is transferred, not cloned.
  *
  * Fields the engine adds later travel in the layout automatically (object rest below), so a new
  * field is never silently dropped; move it to the numbers when it turns out to change per frame.
  */
 import type { ConsumerView, GroupView, Snapshot } from '../engine';
 import type { LabPartition, LabSnapshot, ReplicaView } from './labSnapshot';
+import { queueLayoutOf, queueSlotCount, readQueueNumbers, writeQueueNumbers, type QueueFrameLayout } from './queueFrameCodec';
 
 /** Consumer states, by their code in the numbers. */
 export const CONSUMER_STATES = ['idle', 'processing', 'dead'] as const satisfies readonly ConsumerView['state'][];
@@ -35,6 +37,8 @@ export interface FrameLayout {
   brokers?: LabSnapshot['brokers'];
   topics: { name: string; partitions: PartitionLayout[] }[];
   groups: GroupLayout[];
+  /** Queue brokers (RabbitMQ, SQS, SNS): present exactly when the scenario has them; their numbers follow the groups'. */
+  queueBrokers?: QueueFrameLayout;
   [field: string]: unknown;
 }
 
@@ -84,9 +88,11 @@ export function createFrameEncoder(): FrameEncoder {
 
 function layoutOf(snapshot: Snapshot): FrameLayout {
   // Rest objects keep whatever the engine adds; see the header.
-  const { timeMs: _t, finished: _f, metrics: _m, topics, groups, events: _e, eventsTotal: _n, ...rest } = snapshot;
+  const { timeMs: _t, finished: _f, metrics: _m, topics, groups, events: _e, eventsTotal: _n, exchanges: _x, queues: _q, snsTopics: _s, ...rest } = snapshot;
+  const queueBrokers = queueLayoutOf(snapshot);
   return {
     ...rest,
+    ...(queueBrokers ? { queueBrokers } : {}),
     topics: topics.map((topic) => ({
       name: topic.name,
       partitions: topic.partitions.map((p) => {
@@ -112,6 +118,7 @@ function slotCount(layout: FrameLayout): number {
     for (const topic of group.topics) slots += 2 * (partitionsOf.get(topic) ?? 0);
     slots += CONSUMER_SLOTS * group.consumers.length;
   }
+  if (layout.queueBrokers) slots += queueSlotCount(layout.queueBrokers);
   return slots;
 }
 
@@ -152,6 +159,7 @@ function numbersOf(snapshot: Snapshot, layout: FrameLayout): Float64Array {
       out[i++] = consumer.utilisation;
     }
   }
+  if (layout.queueBrokers) i = writeQueueNumbers(snapshot, out, i);
   if (i !== out.length) throw new Error(`frame codec: wrote ${i} numbers into ${out.length} slots`);
   return out;
 }
@@ -179,7 +187,7 @@ export function decodeFrame(layout: FrameLayout, numbers: Float64Array, metrics:
   const timeMs = next();
   const finished = next() === 1;
   const eventsTotal = next();
-  const { topics: topicLayouts, groups: groupLayouts, ...rest } = layout;
+  const { topics: topicLayouts, groups: groupLayouts, queueBrokers, ...rest } = layout;
   const topics = topicLayouts.map((topic) => ({
     name: topic.name,
     partitions: topic.partitions.map(({ replicaBrokers, ...partitionRest }): LabPartition => {
@@ -222,6 +230,7 @@ export function decodeFrame(layout: FrameLayout, numbers: Float64Array, metrics:
       lag,
     };
   });
+  const queueParts = queueBrokers ? readQueueNumbers(queueBrokers, next) : {};
   if (i !== numbers.length) throw new Error(`frame codec: the layout read ${i} of ${numbers.length} numbers`);
-  return { ...rest, timeMs, finished, metrics, topics, groups, eventsTotal } as LabSnapshot;
+  return { ...rest, timeMs, finished, metrics, topics, groups, eventsTotal, ...queueParts } as LabSnapshot;
 }

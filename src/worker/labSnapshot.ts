@@ -4,6 +4,7 @@
  * they are present exactly when the engine models brokers, and every view must cope without them.
  */
 import type { GroupView, Metrics } from '../engine';
+import type { ExchangeView, QueueView, SnsTopicView } from './queueFrameCodec';
 
 /** One copy of a partition on one broker. */
 export interface ReplicaView {
@@ -66,4 +67,10 @@ export interface LabSnapshot {
   brokers?: LabBroker[];
   /** Entries ever written to the engine's event log. */
   eventsTotal: number;
+  /** RabbitMQ exchanges with their bindings ("" is the default exchange); absent when the scenario has no queue brokers. */
+  exchanges?: ExchangeView[];
+  /** RabbitMQ, reply and SQS queues with their workers; absent when the scenario has no queue brokers. */
+  queues?: QueueView[];
+  /** SNS topics with their subscribed SQS queues; absent when the scenario has no queue brokers. */
+  snsTopics?: SnsTopicView[];
 }
