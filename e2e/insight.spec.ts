@@ -24,6 +24,18 @@ const poisonScenario = {
   ],
 };
 
+/** Three replicas, linger 5 ms, a consumer that keeps up: every record but the newest is committed. */
+const quietScenario = {
+  version: 1,
+  title: 'A quiet pipeline',
+  seed: 5,
+  durationMs: 3_000,
+  cluster: { brokers: 3, networkLatencyMs: 1 },
+  topics: [{ name: 'orders', partitions: 2, replicationFactor: 3, minInsyncReplicas: 2 }],
+  producers: [{ id: 'checkout', topic: 'orders', ratePerSec: 40, acks: 'all', lingerMs: 5, keys: { distribution: 'uniform', count: 100 } }],
+  consumerGroups: [{ id: 'billing', topic: 'orders', consumers: 1, processingMs: { dist: 'constant', value: 2 }, autoOffsetReset: 'earliest', initialRebalanceDelayMs: 0 }],
+};
+
 async function seriousViolations(page: Page, include: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -101,16 +113,59 @@ test.describe('see why', () => {
     const life = page.getByTestId('record-life');
     await expect(life).toContainText('Key k-3');
     await expect(life).toContainText(/sends it to orders-\d/);
-    const firstRecord = life.getByRole('button', { name: /^orders-\d@\d+$/ }).first();
-    await firstRecord.click();
-    await expect(life.getByRole('heading')).toContainText(/Record orders-\d@\d+ \(key k-3\)/);
-    const steps = life.getByRole('list', { name: 'What happened, oldest first' }).locator('li');
-    await expect(steps.filter({ hasText: 'failed attempt 1 of 3' })).toHaveCount(1);
-    await expect(steps.filter({ hasText: 'failed attempt 2 of 3' })).toHaveCount(1);
-    await expect(steps.filter({ hasText: /dead-lettered to orders-dlt-\d after 3 attempts/ })).toHaveCount(1);
-    await expect(life.getByRole('list', { name: 'Where it stands' })).toContainText(/Group billing: fetched, processed and committed by \d+\.\d{3} s/);
+    // The key's records are listed newest first; open one that was dead-lettered (its DLT headers name it).
+    const headers = await life.getByRole('table', { name: 'Dead-letter records and their headers' }).locator('tbody tr').first().textContent();
+    const [, dltPartition, dltOffset] = /kafka_dlt-original-partition=(\d+), kafka_dlt-original-offset=(\d+)/.exec(headers ?? '') ?? [];
+    await life.getByRole('button', { name: `orders-${dltPartition}@${dltOffset}`, exact: true }).click();
+    await expect(life.getByRole('heading', { level: 4 })).toContainText(/Record orders-\d@\d+ \(key k-3\)/);
+    const steps = life.getByRole('list', { name: 'Its life, exact times, oldest first' }).locator('li');
+    await expect(steps.filter({ hasText: 'failed attempt 1: poison key' })).toHaveCount(1);
+    await expect(steps.filter({ hasText: 'failed attempt 2: poison key' })).toHaveCount(1);
+    await expect(steps.filter({ hasText: /sleeps 100 ms .*counts towards max\.poll\.interval\.ms/ })).toHaveCount(1);
+    await expect(steps.filter({ hasText: /sleeps 200 ms/ })).toHaveCount(1);
+    await expect(steps.filter({ hasText: /After 3 failed attempts, .* published it to orders-dlt-\d/ })).toHaveCount(1);
+    await expect(life.getByRole('list', { name: 'Where it stands' })).toContainText(/Group billing: fetched, processed and committed at \d+\.\d{3} s/);
     await expect(life.getByRole('table', { name: 'Dead-letter records and their headers' })).toContainText('retry_topic-attempts=3');
     await page.screenshot({ path: testInfo.outputPath('insight-inspector.png'), fullPage: true });
+    expect(await seriousViolations(page, '.insight')).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('clicking a cell of a partition log (or Enter on it) opens the inspector on that record, with exact times', async ({ page }, testInfo) => {
+    const problems = watchConsole(page);
+    await page.goto('/?scenario=balanced');
+    await page.getByLabel('Load from file').setInputFiles({ name: 'quiet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(quietScenario)) });
+    await expect(page.getByRole('heading', { level: 2, name: 'A quiet pipeline' })).toBeVisible();
+    await page.getByRole('button', { name: 'Fast-forward to end' }).click();
+    await expect(page.getByTestId('trace-hash')).toHaveAttribute('data-status', 'finished', { timeout: 30_000 });
+    // Each cell is one offset; those left of the committed caret are done: committed by the group.
+    const cell = page.locator('[data-testid="partition-orders-0"] rect.cell-done').first();
+    const offset = Number(await cell.getAttribute('data-offset'));
+    await cell.click();
+    await expect(tab(page, 'Inspector')).toHaveAttribute('aria-selected', 'true');
+    const life = page.getByTestId('record-life');
+    await expect(life.getByRole('heading', { level: 4 })).toContainText(`Record orders-0@${offset} (key k-`);
+    await expect(page.getByRole('spinbutton', { name: 'Offset' })).toHaveValue(String(offset));
+    const steps = life.getByTestId('life-step');
+    const kinds = await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+    expect(kinds).toEqual(['produced', 'batched', 'appended', 'replicated', 'fetched', 'processed', 'committed']);
+    const times = (await steps.locator('.life-time').allTextContents()).map((t) => Number.parseFloat(t));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const kind of ['produced', 'appended', 'fetched', 'committed']) {
+      await expect(life.locator(`[data-kind="${kind}"] .life-time`)).toHaveText(/^\d+\.\d{3} s$/);
+    }
+    await expect(life.locator('[data-kind="batched"]')).toContainText('linger.ms (5 ms) ran out');
+    await expect(life.locator('[data-kind="replicated"]')).toContainText(/in-sync replicas \(b\d, b\d, b\d\)/);
+    await expect(life.locator('[data-kind="committed"]')).toContainText(/committed offset \d+ for group billing/);
+    await page.screenshot({ path: testInfo.outputPath('insight-click-to-inspect.png'), fullPage: true });
+
+    // The keyboard: one tab stop per partition (its newest record), arrows move along the log, Enter opens.
+    const newest = page.locator('[data-testid="partition-orders-1"] rect.cell-inspectable[tabindex="0"]');
+    const newestOffset = Number(await newest.getAttribute('data-offset'));
+    await newest.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect(life.getByRole('heading', { level: 4 })).toContainText(`Record orders-1@${newestOffset - 1}`);
     expect(await seriousViolations(page, '.insight')).toEqual([]);
     expect(problems).toEqual([]);
   });

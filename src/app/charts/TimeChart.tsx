@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { chartGeometry, formatSeconds, nearestIndex, type ChartLine } from './chartGeometry';
+import { CHART_MARGINS, chartGeometry, formatSeconds, nearestIndex, type ChartLine } from './chartGeometry';
 import { ChartTable } from './ChartTable';
 import { ExportButtons } from './ExportButtons';
 import { MarkerLayer } from './MarkerLayer';
@@ -23,7 +23,7 @@ export interface TimeChartProps {
   height?: number;
 }
 
-const BOX = { marginLeft: 52, marginRight: 12, marginTop: 10, marginBottom: 24 };
+const BOX = CHART_MARGINS;
 
 /**
  * A line chart over simulated time, with rebalances, faults and changes marked on the time axis.

@@ -25,6 +25,9 @@ export interface ChartBox {
   marginRight: number;
 }
 
+/** The margins every time chart leaves for its axes, px: charts that line up read as one dashboard. */
+export const CHART_MARGINS = { marginLeft: 52, marginRight: 12, marginTop: 10, marginBottom: 24 } as const;
+
 export interface ChartGeometry {
   /** SVG path data per line, in the lines' order. */
   paths: string[];

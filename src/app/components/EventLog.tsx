@@ -1,13 +1,15 @@
+import { memo } from 'react';
+import type { EngineEvent } from '../../engine';
 import { formatCount, formatSimTime } from '../format';
-import { useAppStore } from '../store';
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 
 /** How many of the kept events the log shows. */
 const EVENTS_SHOWN = 60;
 
 /** What happened and why, in the engine's words, newest first. */
 export function EventLog() {
-  const events = useAppStore((s) => s.events);
-  const skipped = useAppStore((s) => s.eventsSkipped);
+  const events = useThrottledAppStore((s) => s.events);
+  const skipped = useThrottledAppStore((s) => s.eventsSkipped);
   const recent = events.slice(-EVENTS_SHOWN).reverse();
 
   return (
@@ -19,15 +21,37 @@ export function EventLog() {
       <div className="event-log-scroll" role="log" aria-labelledby="events-title" tabIndex={0}>
         <ol className="event-log">
           {recent.length === 0 && <li className="muted">Nothing yet.</li>}
-          {recent.map((event, index) => (
-            <li key={`${event.timeMs}-${events.length - index}-${event.type}`} data-type={event.type}>
-              <time className="event-time">{formatSimTime(event.timeMs)}</time>
-              <span className="event-text">{event.text}</span>
-            </li>
+          {recent.map((event) => (
+            <EventRow key={eventKey(event)} event={event} />
           ))}
         </ol>
       </div>
       {skipped > 0 && <p className="muted event-skipped">{formatCount(skipped)} events happened too fast to list here.</p>}
     </section>
   );
+}
+
+const EventRow = memo(function EventRow({ event }: { event: EngineEvent }) {
+  return (
+    <li data-type={event.type}>
+      <time className="event-time">{formatSimTime(event.timeMs)}</time>
+      <span className="event-text">{event.text}</span>
+    </li>
+  );
+});
+
+/**
+ * A key that stays with an entry while newer ones push it down the list, so React moves rows
+ * instead of rebuilding all of them per frame. The store keeps each entry's object as it is, so
+ * the object itself is its identity.
+ */
+const keyOfEvent = new WeakMap<EngineEvent, number>();
+let nextEventKey = 1;
+function eventKey(event: EngineEvent): number {
+  let key = keyOfEvent.get(event);
+  if (key === undefined) {
+    key = nextEventKey++;
+    keyOfEvent.set(event, key);
+  }
+  return key;
 }

@@ -1,5 +1,5 @@
 import type { ConsumerView, GroupView } from '../../engine';
-import { useAppStore } from '../store';
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 import { LagHealth } from '../knobs/LagHealth';
 
 /**
@@ -7,7 +7,7 @@ import { LagHealth } from '../knobs/LagHealth';
  * member with no partitions says so, so that "more consumers than partitions" is visible.
  */
 export function GroupMembers() {
-  const groups = useAppStore((s) => s.snapshot?.groups ?? null);
+  const groups = useThrottledAppStore((s) => s.snapshot?.groups ?? null);
   if (!groups || groups.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="members-title">

@@ -1,6 +1,6 @@
 import type { Metrics } from '../../engine';
 import { formatCount, formatLatencyMs, formatRate } from '../format';
-import { useAppStore } from '../store';
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 import type { FlowRates } from '../viz/rates';
 
 interface Row {
@@ -27,12 +27,13 @@ const ROWS: Row[] = [
   { id: 'rebalances', label: 'Rebalances', hint: 'times the group re-divided its partitions', value: (m) => formatCount(m.rebalances.count) },
 ];
 
-/** The run's summary numbers, live. */
+/** The run's summary numbers, live (refreshed a few times a second: see NUMBERS_REFRESH_MS). */
 export function MetricsTable() {
-  const metrics = useAppStore((s) => s.snapshot?.metrics ?? null);
-  const rates = useAppStore((s) => s.rates);
-  const timeMs = useAppStore((s) => s.snapshot?.timeMs ?? 0);
-  const status = useAppStore((s) => s.status);
+  const metrics = useThrottledAppStore((s) => s.snapshot?.metrics ?? null);
+  const rates = useThrottledAppStore((s) => s.rates);
+  const timeMs = useThrottledAppStore((s) => s.snapshot?.timeMs ?? 0);
+  // Slow too, so the trace hash's time, status and value always come from one state.
+  const status = useThrottledAppStore((s) => s.status);
 
   return (
     <section className="panel" aria-labelledby="metrics-title">

@@ -1,12 +1,12 @@
 import { formatCount } from '../format';
-import { useAppStore } from '../store';
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 
 /** Bars never scale below this lag, so a handful of records does not look like a crisis. */
 const LAG_SCALE_MIN = 20;
 
 /** Lag of the first consumer group, one bar per partition: where the backlog is. */
 export function PartitionLag() {
-  const group = useAppStore((s) => s.snapshot?.groups[0] ?? null);
+  const group = useThrottledAppStore((s) => s.snapshot?.groups[0] ?? null);
   if (!group) return null;
   const bars = Object.entries(group.lag).flatMap(([topic, lags]) =>
     lags.map((lag, partition) => ({ key: `${topic}-${partition}`, lag })),

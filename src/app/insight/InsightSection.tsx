@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { useAppStore } from '../store';
+import { inspectRequests } from '../inspector/inspectRequest';
 
 // Each view is its own chunk: the charts come with this section, the rest when first opened.
 const DashboardPanel = lazy(() => import('../dashboard/DashboardPanel').then((m) => ({ default: m.DashboardPanel })));
@@ -34,6 +35,18 @@ export function InsightSection() {
     return () => insight.getState().watchSeries(false);
   }, [insight]);
 
+  // A record clicked in the topology opens the inspector (which takes the request).
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(
+    () =>
+      inspectRequests.subscribe((s) => {
+        if (s.pending === null) return;
+        setTab('inspector');
+        sectionRef.current?.scrollIntoView?.({ block: 'start' });
+      }),
+    [],
+  );
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const i = TABS.findIndex((t) => t.id === tab);
     const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[event.key];
@@ -45,7 +58,7 @@ export function InsightSection() {
   }
 
   return (
-    <section className="panel insight" aria-labelledby="insight-title">
+    <section ref={sectionRef} className="panel insight" aria-labelledby="insight-title">
       <h3 id="insight-title" className="panel-title">
         See why
       </h3>

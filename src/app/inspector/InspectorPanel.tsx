@@ -1,12 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { RecordLife } from './RecordLife';
+import { inspectRequests, takeInspectRequest } from './inspectRequest';
 import { useAppStore } from '../store';
 import type { RecordQuery } from '../../worker/inspect';
 
 /**
- * The message inspector: find a record by partition and offset, or every record of a key, and
- * read its life from the run's event log and its partition's markers.
+ * The message inspector: find a record by partition and offset (or click its cell in the
+ * topology), or every record of a key, and read its whole life with exact times, the event log's
+ * context and its partition's markers.
  */
 export function InspectorPanel() {
   const insight = useAppStore((s) => s.insight);
@@ -21,6 +23,21 @@ export function InspectorPanel() {
   const [key, setKey] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const topicName = topic || topics?.[0]?.name || '';
+  const answerRef = useRef<HTMLDivElement>(null);
+  const requestToken = useStore(inspectRequests, (s) => s.token);
+
+  // A record clicked in the topology: show it in the form and ask for it.
+  useEffect(() => {
+    const query = takeInspectRequest();
+    if (query === null) return;
+    setBy('offset');
+    setTopic(query.topic);
+    setPartition(String(query.partition));
+    setOffset(String(query.offset));
+    setProblem(null);
+    inspect(query);
+    answerRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [requestToken, inspect]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -91,7 +108,7 @@ export function InspectorPanel() {
           </p>
         )}
       </form>
-      <div aria-live="polite" aria-busy={inspecting}>
+      <div ref={answerRef} aria-live="polite" aria-busy={inspecting}>
         {inspection && <RecordLife inspection={inspection} onInspect={inspectRef} />}
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 import { useAppStore } from '../store';
 import { Feedback } from './Knob';
 
@@ -12,7 +13,7 @@ const SLOW_FOR_LAG_MAX_TIMES = 2;
  * the ISR. Shown only when the engine models brokers.
  */
 export function BrokerKnobs() {
-  const brokers = useAppStore((s) => s.snapshot?.brokers ?? null);
+  const brokers = useThrottledAppStore((s) => s.snapshot?.brokers ?? null);
   const apply = useAppStore((s) => s.apply);
   const feedback = useAppStore((s) => s.knobFeedback.brokers);
   const lagMaxMs = useAppStore((s) => s.scenario?.spec.cluster.replicaLagTimeMaxMs ?? 30_000);

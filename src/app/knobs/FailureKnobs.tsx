@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatCount } from '../format';
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 import { useAppStore } from '../store';
 import { Feedback } from './Knob';
 
@@ -11,7 +12,7 @@ const KEY_LENGTH_MAX = 200;
  * and, when the group dead-letters, re-publish its dead-lettered records to their source topics.
  */
 export function FailureKnobs({ groupId, suggestedKey = 'k-1' }: { groupId: string; suggestedKey?: string | undefined }) {
-  const delivery = useAppStore((s) => s.snapshot?.groups.find((g) => g.id === groupId)?.delivery ?? null);
+  const delivery = useThrottledAppStore((s) => s.snapshot?.groups.find((g) => g.id === groupId)?.delivery ?? null);
   const apply = useAppStore((s) => s.apply);
   const feedback = useAppStore((s) => s.knobFeedback[`failures-${groupId}`]);
   const [key, setKey] = useState(suggestedKey);

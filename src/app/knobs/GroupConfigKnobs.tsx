@@ -18,7 +18,10 @@ const APPLY_QUIET_MS = 300;
 export function GroupConfigKnobs({ spec }: { spec: GroupSpec }) {
   const apply = useAppStore((s) => s.apply);
   // The engine's current values, where the frame carries them: a refused change snaps back.
-  const view = useAppStore((s) => s.snapshot?.groups.find((g) => g.id === spec.id) ?? null);
+  // Each a primitive, so the knobs re-render when a value changes, not with every frame.
+  const assignor = useAppStore((s) => s.snapshot?.groups.find((g) => g.id === spec.id)?.assignor);
+  const commit = useAppStore((s) => s.snapshot?.groups.find((g) => g.id === spec.id)?.commit);
+  const idempotent = useAppStore((s) => s.snapshot?.groups.find((g) => g.id === spec.id)?.delivery.idempotent);
   const send = (knob: string, config: GroupConfig) => apply(`${knob}-${spec.id}`, { type: 'set-group-config', group: spec.id, ...config });
   const inPlace = spec.retry.mode === 'in-place';
   return (
@@ -29,7 +32,7 @@ export function GroupConfigKnobs({ spec }: { spec: GroupSpec }) {
         configName="partition.assignment.strategy"
         help="How the group leader divides partitions among consumers. A change makes the group rebalance now, as the rolling restart that deploys it would."
         initial={spec.assignor}
-        current={view?.assignor}
+        current={assignor}
         options={[
           ['range', 'range (eager)'],
           ['roundrobin', 'roundrobin (eager)'],
@@ -44,7 +47,7 @@ export function GroupConfigKnobs({ spec }: { spec: GroupSpec }) {
         configName="enable.auto.commit"
         help="When offsets are committed: after processing (a crash redelivers: duplicates), before (a crash skips: losses) or on a timer."
         initial={spec.commit}
-        current={view?.commit}
+        current={commit}
         options={[
           ['after-process', 'after processing (at-least-once)'],
           ['before-process', 'before processing (at-most-once)'],
@@ -103,7 +106,7 @@ export function GroupConfigKnobs({ spec }: { spec: GroupSpec }) {
         configName="idempotent"
         help="Processing remembers the records it has handled, so a redelivery after a crash or rebalance has no second effect."
         initial={spec.idempotent}
-        current={view?.delivery.idempotent}
+        current={idempotent}
         onChange={(idempotent) => send('idempotent', { idempotent })}
       />
     </>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { GroupView, Scenario } from '../../engine';
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 import { useAppStore } from '../store';
 import { meanMs, withMeanMs, type Distribution } from './distribution';
 import { FailureKnobs } from './FailureKnobs';
@@ -59,7 +60,7 @@ function ProcessingKnob({ groupId, initial }: { groupId: string; initial: Distri
 }
 
 function ConsumerButtons({ groupId, processing }: { groupId: string; processing: Distribution }) {
-  const group = useAppStore((s) => s.snapshot?.groups.find((g) => g.id === groupId) ?? null);
+  const group = useThrottledAppStore((s) => s.snapshot?.groups.find((g) => g.id === groupId) ?? null);
   const apply = useAppStore((s) => s.apply);
   const feedback = useAppStore((s) => s.knobFeedback[`consumers-${groupId}`]);
   const [chosen, setChosen] = useState(0);

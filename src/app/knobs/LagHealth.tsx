@@ -1,5 +1,5 @@
 import type { LagHealthMetrics, LagStatus } from '../../engine';
-import { useAppStore } from '../store';
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 
 /** What each of Burrow's statuses means, in a learner's words. */
 const STATUS_HELP: Record<LagStatus, string> = {
@@ -17,7 +17,7 @@ const STATUS_HELP: Record<LagStatus, string> = {
  * shown in the group panel and on the dashboard.
  */
 export function LagHealth({ groupId, place = 'group' }: { groupId: string; place?: string }) {
-  const health = useAppStore((s) => s.snapshot?.metrics.groups[groupId]?.lagHealth ?? null);
+  const health = useThrottledAppStore((s) => s.snapshot?.metrics.groups[groupId]?.lagHealth ?? null);
   if (!health) return null;
   const trend = groupTrend(health);
   return (

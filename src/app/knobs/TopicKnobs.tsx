@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { Knob } from './Knob';
 
@@ -7,14 +8,16 @@ const PARTITIONS_MAX = 1024;
 
 /** Partition count per topic (Kafka can only add partitions, so the control only adds) and min.insync.replicas. */
 export function TopicKnobs() {
-  const topics = useAppStore((s) => s.snapshot?.topics ?? null);
+  // Names and counts only: they change when a partition is added, not with every frame's offsets.
+  const topics = useAppStore(useShallow((s) => s.snapshot?.topics.map((t) => t.name) ?? null));
+  const counts = useAppStore(useShallow((s) => s.snapshot?.topics.map((t) => t.partitions.length) ?? null));
   const specs = useAppStore((s) => s.scenario?.spec.topics ?? null);
   const run = useAppStore((s) => s.scenario);
   if (!topics) return null;
   return (
     <>
-      {topics.map((topic) => (
-        <PartitionsKnob key={topic.name} topic={topic.name} current={topic.partitions.length} showName={topics.length > 1} />
+      {topics.map((topic, index) => (
+        <PartitionsKnob key={topic} topic={topic} current={counts?.[index] ?? 0} showName={topics.length > 1} />
       ))}
       {specs?.map((spec) => (
         // Keyed by the run, so a new scenario starts from its own value.

@@ -2,9 +2,11 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { EventLog } from '../components/EventLog';
 import { GroupMembers } from '../components/GroupMembers';
+import { hasRunFragment, LazySharedRunNotice, LazyShareControls } from '../components/LazyShare';
 import { MetricsTable } from '../components/MetricsTable';
 import { PartitionLag } from '../components/PartitionLag';
 import { PlayerControls } from '../components/PlayerControls';
+import { ScenarioHeading } from '../components/ScenarioHeading';
 import { ScenarioPicker } from '../components/ScenarioPicker';
 import { SimClock } from '../components/SimClock';
 import { StatusLine } from '../components/StatusLine';
@@ -15,9 +17,6 @@ import { useAppStore, useAppStoreApi, type AppStore } from '../store';
 import { Topology } from '../viz/Topology';
 import { ForkNotice } from '../timeline/ForkNotice';
 import { TimeScrubber } from '../timeline/TimeScrubber';
-import { hasShareFragment } from '../../share';
-import { ShareControls } from '../../share/ui/ShareControls';
-import { SharedRunNotice } from '../../share/ui/SharedRunNotice';
 
 // Charts, dashboard, inspector, comparison and exports load after the lab: the first screen never pays for them.
 const InsightSection = lazy(() => import('../insight/InsightSection').then((m) => ({ default: m.InsightSection })));
@@ -40,8 +39,9 @@ export function LabPage() {
     const params = readLabParams(window.location.search);
     const { setSpeed } = store.getState();
     if (params.speed !== undefined) setSpeed(params.speed);
-    // A `#run=` link loads its own run (SharedRunNotice).
-    if (!hasShareFragment(window.location.hash)) void loadFromParams(store, params);
+    // A `#run=` link loads its own run (SharedRunNotice); the editor's "Run in lab" loaded its document already.
+    const fromEditor = store.getState().pendingRequest?.source.kind === 'editor';
+    if (!hasRunFragment(window.location.hash) && !fromEditor) void loadFromParams(store, params);
   }, [store]);
 
   const loadFromUrl = useCallback(() => void loadFromParams(store, readLabParams(window.location.search)), [store]);
@@ -59,10 +59,10 @@ export function LabPage() {
       <div className="lab-head">
         <ScenarioHeading />
         <ScenarioPicker value={scenarioId ?? ''} onChange={chooseScenario} />
-        <ShareControls />
+        <LazyShareControls />
       </div>
       <ErrorPanel />
-      <SharedRunNotice onUnreadable={loadFromUrl} />
+      <LazySharedRunNotice onUnreadable={loadFromUrl} />
       <div className="toolbar">
         <PlayerControls />
         <SimClock />
@@ -102,19 +102,4 @@ async function loadFromParams(store: AppStore, params: LabParams): Promise<void>
     loadBuiltin(params.scenarioId, params.seed);
   }
   if (params.runToMs !== undefined) runTo(params.runToMs);
-}
-
-function ScenarioHeading() {
-  const scenario = useAppStore((s) => s.scenario);
-  return (
-    <div className="scenario-heading">
-      <h2 id="lab-title">{scenario?.title ?? 'Lab'}</h2>
-      {scenario?.description && <p className="scenario-description">{scenario.description}</p>}
-      {scenario && (
-        <p className="scenario-meta">
-          Seed {scenario.seed} · {scenario.durationMs / 1000} s simulated · Space plays or pauses, → steps one event
-        </p>
-      )}
-    </div>
-  );
 }

@@ -1,13 +1,13 @@
 import { useId, useMemo, useRef } from 'react';
 import { area } from 'd3';
-import { chartGeometry, formatSeconds, type ChartLine } from '../charts/chartGeometry';
+import { CHART_MARGINS, chartGeometry, formatSeconds, type ChartLine } from '../charts/chartGeometry';
 import { ChartTable } from '../charts/ChartTable';
 import { ExportButtons } from '../charts/ExportButtons';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { Band } from './seedBand';
 import { ChartAxes } from '../charts/ChartAxes';
 
-const BOX = { marginLeft: 52, marginRight: 12, marginTop: 10, marginBottom: 24 };
+const BOX = CHART_MARGINS;
 const HEIGHT_PX = 200;
 
 /**

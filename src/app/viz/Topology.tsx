@@ -1,24 +1,33 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { GroupView } from '../../engine';
 import type { LabSnapshot } from '../../worker/labSnapshot';
 import { formatCount } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';
+import { useThrottledAppStore } from '../hooks/useThrottledAppStore';
 import { usePrefersReducedMotion } from '../hooks/useMediaQuery';
 import { useAppStore } from '../store';
 import { FlowLayer, recordsPerDotFor } from './FlowLayer';
 import { ownerColour, ownerTextColour } from './palette';
 import { PartitionLog } from './PartitionLog';
+import { requestInspect } from '../inspector/inspectRequest';
 import type { FlowRates } from './rates';
 import { TopologyTable } from './TopologyTable';
+import { QueueTopology } from './QueueTopology';
+import { showsKafka } from './queueFigures';
+import { QueueTopologyTable } from './QueueTopologyTable';
 import { deliveryTopicsOf, layoutTopology, ownersOf, type ConsumerPlace } from './topologyLayout';
 
 /**
  * The scenario drawn: producers → topic partitions (as logs) → consumer groups, with brokers on
  * top when the engine models them, and records flowing along the edges. For screen readers it is
- * one image with a summary, plus the same facts as a table.
+ * one group labelled with a summary (its partition-log cells are buttons that open the message
+ * inspector), plus the same facts as a table.
  */
 export function Topology() {
   const snapshot = useAppStore((s) => s.snapshot);
+  // What screen readers get (the summary, the table) changes a few times a second, not per frame.
+  const slowSnapshot = useThrottledAppStore((s) => s.snapshot);
+  const summary = useMemo(() => (slowSnapshot ? summarize(slowSnapshot) : ''), [slowSnapshot]);
   const rates = useAppStore((s) => s.rates);
   const speed = useAppStore((s) => s.speed);
   const reducedMotion = usePrefersReducedMotion();
@@ -28,25 +37,34 @@ export function Topology() {
   return (
     <section className="panel topology-panel" aria-labelledby="topology-title">
       <h3 id="topology-title" className="panel-title">
-        Topology <span className="panel-subtitle">producers → partitions → consumers</span>
+        Topology <span className="panel-subtitle">{snapshot && !showsKafka(snapshot) ? 'publishers → exchanges → queues → workers' : 'producers → partitions → consumers'}</span>
       </h3>
       <div ref={boxRef} className="topology-box">
-        {snapshot ? <TopologyDrawing snapshot={snapshot} rates={rates} speed={speed} width={width} reducedMotion={reducedMotion} /> : <p className="muted">Loading…</p>}
+        {snapshot ? showsKafka(snapshot) && <TopologyDrawing snapshot={snapshot} labels={slowSnapshot ?? snapshot} summary={summary} rates={rates} speed={speed} width={width} reducedMotion={reducedMotion} /> : <p className="muted topology-loading">Loading…</p>}
+        {slowSnapshot && <QueueTopology snapshot={slowSnapshot} width={width} reducedMotion={reducedMotion} />}
       </div>
-      {snapshot && <TopologyTable snapshot={snapshot} />}
+      {slowSnapshot && showsKafka(slowSnapshot) && <TopologyTable snapshot={slowSnapshot} />}
+      {slowSnapshot && <QueueTopologyTable snapshot={slowSnapshot} />}
     </section>
   );
 }
 
 interface DrawingProps {
   snapshot: LabSnapshot;
+  /**
+   * The snapshot the drawing's numbers and statuses are written from, refreshed a few times a
+   * second: changed text costs a layout, and numbers changing per frame cannot be read anyway.
+   */
+  labels: LabSnapshot;
+  /** The drawing as one sentence (see `summarize`). */
+  summary: string;
   rates: FlowRates | null;
   speed: number;
   width: number;
   reducedMotion: boolean;
 }
 
-function TopologyDrawing({ snapshot, rates, speed, width, reducedMotion }: DrawingProps) {
+function TopologyDrawing({ snapshot, labels, summary, rates, speed, width, reducedMotion }: DrawingProps) {
   // The structure changes rarely; its layout is recomputed only when it does.
   const structureKey = structureOf(snapshot);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -54,10 +72,11 @@ function TopologyDrawing({ snapshot, rates, speed, width, reducedMotion }: Drawi
   const group = snapshot.groups[0];
   const owners = group ? ownersOf(group) : new Map<string, string>();
   const perDot = recordsPerDotFor(layout.edges, rates, speed);
+  const playing = useAppStore((s) => s.status === 'playing' || s.status === 'seeking');
 
   return (
     <>
-    <svg className="topology" width={layout.width} height={layout.height} preserveAspectRatio="xMinYMin meet" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={summarize(snapshot)} data-testid="topology">
+    <svg className="topology" width={layout.width} height={layout.height} preserveAspectRatio="xMinYMin meet" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={summary} data-testid="topology">
       <FlowLayer edges={layout.edges} rates={rates} speed={speed} reducedMotion={reducedMotion} perDot={perDot} />
       {layout.brokers.map((place) => {
         const broker = snapshot.brokers?.find((b) => b.id === place.id);
@@ -96,6 +115,8 @@ function TopologyDrawing({ snapshot, rates, speed, width, reducedMotion }: Drawi
         if (!partition) return null;
         const committed = group?.committed[place.topic]?.[place.partition];
         const lag = group?.lag[place.topic]?.[place.partition];
+        const shown = labels.topics.find((t) => t.name === place.topic)?.partitions.find((p) => p.partition === place.partition) ?? partition;
+        const lagShown = labels.groups[0]?.lag[place.topic]?.[place.partition] ?? lag ?? null;
         return (
           <PartitionLog
             key={`${place.topic}/${place.partition}`}
@@ -103,8 +124,12 @@ function TopologyDrawing({ snapshot, rates, speed, width, reducedMotion }: Drawi
             partition={partition}
             committed={committed ?? null}
             lag={lag ?? null}
+            shown={shown}
+            lagShown={lagShown}
             owner={owners.get(`${place.topic}/${place.partition}`) ?? null}
             rebalancing={group ? group.state !== 'Stable' : false}
+            onInspect={requestInspect}
+            keyboardCells={!playing}
           />
         );
       })}
@@ -118,7 +143,7 @@ function TopologyDrawing({ snapshot, rates, speed, width, reducedMotion }: Drawi
         );
       })}
       {layout.consumers.map((place) => (
-        <ConsumerNode key={`${place.group}/${place.consumer}`} place={place} group={snapshot.groups.find((g) => g.id === place.group)} />
+        <ConsumerNode key={`${place.group}/${place.consumer}`} place={place} group={labels.groups.find((g) => g.id === place.group)} />
       ))}
       {layout.delivery.map((place) => {
         const view = snapshot.groups.find((g) => g.id === place.group);
@@ -143,7 +168,7 @@ function TopologyDrawing({ snapshot, rates, speed, width, reducedMotion }: Drawi
   );
 }
 
-function ConsumerNode({ place, group }: { place: ConsumerPlace; group: GroupView | undefined }) {
+const ConsumerNode = memo(function ConsumerNode({ place, group }: { place: ConsumerPlace; group: GroupView | undefined }) {
   const consumer = group?.consumers.find((c) => c.id === place.consumer);
   if (!consumer) return null;
   const dead = consumer.state === 'dead';
@@ -163,7 +188,7 @@ function ConsumerNode({ place, group }: { place: ConsumerPlace; group: GroupView
       </text>
     </g>
   );
-}
+});
 
 /** Extra fetch delay of a slowed follower, ms; 0 when the engine does not report one. */
 function slowMs(broker: { fetchDelayMs?: number }): number {

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { LabSnapshot } from '../../worker/labSnapshot';
 import { ownersOf } from './topologyLayout';
 
 /** The drawing's facts as a table, for screen readers (visually hidden). */
-export function TopologyTable({ snapshot }: { snapshot: LabSnapshot }) {
+export const TopologyTable = memo(function TopologyTable({ snapshot }: { snapshot: LabSnapshot }) {
   const group = snapshot.groups[0];
   const owners = group ? ownersOf(group) : new Map<string, string>();
   return (
@@ -43,4 +44,4 @@ export function TopologyTable({ snapshot }: { snapshot: LabSnapshot }) {
     </table>
     </div>
   );
-}
+});
