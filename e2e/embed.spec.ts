@@ -1,6 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
 import { watchConsole } from './support';
+
+/** Screenshots someone looks at (see the README's e2e notes). */
+const SHOTS = process.env.E2E_SHOTS ?? 'test-results/shots';
 
 interface HostEvent {
   type: string;
@@ -100,6 +104,64 @@ test.describe('embedding', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  test('a graded challenge: the learner changes an allowed setting, presses Check, and the host receives challenge-graded', async ({ page }) => {
+    const problems = watchConsole(page);
+    await mkdir(SHOTS, { recursive: true });
+    await page.goto(`/embed-host.html?embed=${encodeURIComponent('/embed/?scenario=keep-up&panels=topology,knobs,metrics&tick=0')}`);
+    await expect.poll(async () => (await hostEvents(page)).map((e) => e.type), { timeout: 30_000 }).toContain('ready');
+    const frame = page.frameLocator('#queuelab');
+    const challenge = frame.getByTestId('embed-challenge');
+    await expect(challenge.getByRole('heading', { name: 'Challenge' })).toBeVisible();
+    await expect(challenge).toContainText('Billing falls behind checkout.');
+    // Only the challenge's settings can change: the lab's knobs (producer rate, partitions…) are not offered, even though the URL asked for them.
+    await expect(frame.getByRole('heading', { name: /^Knobs/ })).toHaveCount(0);
+    await expect(frame.getByRole('spinbutton', { name: /partitions/i })).toHaveCount(0);
+    await expect(frame.getByRole('slider')).toHaveCount(0);
+    const form = challenge.getByRole('group', { name: 'Your settings' });
+    expect(await form.locator('input, select').count()).toBe(2);
+
+    // As written, the scenario fails.
+    await challenge.getByTestId('challenge-check').click();
+    await expect(challenge.getByTestId('challenge-outcome')).toHaveAttribute('data-passed', 'false', { timeout: 60_000 });
+    await expect.poll(async () => (await hostEvents(page)).filter((e) => e.type === 'challenge-graded').length, { timeout: 30_000 }).toBe(1);
+    const failed = (await hostEvents(page)).find((e) => e.type === 'challenge-graded');
+    expect(failed).toMatchObject({ queuelab: 1, passed: false, timeMs: 30_000, settings: { 'consumerGroups.0.consumers': 2 } });
+    await expect(page.locator('#verdict')).toHaveAttribute('data-passed', 'false');
+    await expect(challenge.getByRole('listitem').filter({ hasText: 'Max lag of billing' }).last()).toHaveAttribute('data-ok', 'false');
+    await page.screenshot({ path: `${SHOTS}/embed-challenge-failed.png`, fullPage: true });
+
+    // Three consumers pass; the visible run reached the graded time.
+    await form.getByRole('spinbutton', { name: /Consumers in billing/ }).fill('3');
+    await expect(challenge.getByTestId('challenge-outcome')).toHaveAttribute('data-passed', '');
+    await challenge.getByTestId('challenge-check').click();
+    await expect(challenge.getByTestId('challenge-outcome')).toHaveAttribute('data-passed', 'true', { timeout: 60_000 });
+    await expect(frame.getByTestId('trace-hash')).toHaveAttribute('data-time-ms', '30000', { timeout: 30_000 });
+    await expect.poll(async () => (await hostEvents(page)).filter((e) => e.type === 'challenge-graded').length, { timeout: 30_000 }).toBe(2);
+    const passed = (await hostEvents(page)).filter((e) => e.type === 'challenge-graded')[1];
+    expect(passed).toMatchObject({ passed: true, timeMs: 30_000, settings: { 'consumerGroups.0.consumers': 3, 'consumerGroups.0.assignor': 'range' }, errors: [] });
+    expect((passed?.goals as { id: string; ok: boolean; value: number | null }[]).map((g) => [g.id, g.ok, typeof g.value])).toEqual([
+      ['lag-small', true, 'number'],
+      ['p50-fast', true, 'number'],
+      ['none-lost', true, 'number'],
+    ]);
+    await expect(page.locator('#events')).toContainText('challenge passed at 30000 ms');
+    await page.screenshot({ path: `${SHOTS}/embed-challenge-passed.png`, fullPage: true });
+    await frame.locator('body').screenshot({ path: `${SHOTS}/embed-challenge-frame.png` });
+    expect(problems).toEqual([]);
+  });
+
+  test('a graded challenge in the embed passes axe in light and dark', async ({ page }) => {
+    await mkdir(SHOTS, { recursive: true });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.goto(`/embed/?scenario=keep-up&theme=${theme}&panels=metrics`);
+      await expect(page.getByTestId('embed-challenge')).toBeVisible({ timeout: 30_000 });
+      await page.getByTestId('challenge-check').click();
+      await expect(page.getByTestId('challenge-outcome')).toHaveAttribute('data-passed', 'false', { timeout: 60_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+      if (theme === 'dark') await page.screenshot({ path: `${SHOTS}/embed-challenge-dark.png`, fullPage: true });
+    }
+  });
 
   test('a bad option or a bad link in the embed is explained, not blank', async ({ page }) => {
     const problems = watchConsole(page);

@@ -27,6 +27,11 @@ function describe(event) {
       return `threshold ${event.id}: ${event.metric} = ${event.value} at ${event.timeMs} ms`;
     case 'applied':
       return `applied #${event.requestId}: ${event.ok ? 'ok' : `refused: ${event.error}`}`;
+    case 'challenge-graded': {
+      const goals = event.goals.map((goal) => `${goal.ok ? '✓' : '✗'} ${goal.label} (measured ${goal.value ?? 'nothing'})`);
+      const verdict = event.passed ? 'passed' : 'not passed';
+      return `challenge ${verdict} at ${event.timeMs} ms with ${JSON.stringify(event.settings)}: ${goals.join('; ')}`;
+    }
     case 'error':
       return `error: ${event.message}`;
     default:
@@ -39,6 +44,7 @@ window.addEventListener('message', (message) => {
   const event = message.data;
   if (typeof event !== 'object' || event === null || event.queuelab !== 1) return;
   window.queuelabEvents.push(event);
+  if (event.type === 'challenge-graded') showVerdict(event);
   const item = document.createElement('li');
   // Event fields carry scenario text (a title): always text, never markup.
   item.textContent = describe(event);
@@ -46,6 +52,13 @@ window.addEventListener('message', (message) => {
   list.prepend(item);
   document.getElementById('event-count').textContent = `(${window.queuelabEvents.length})`;
 });
+
+/** The latest graded challenge, as a host page might record a learner's result. */
+function showVerdict(event) {
+  const verdict = document.getElementById('verdict');
+  verdict.textContent = `${event.passed ? 'Passed' : 'Not passed'} (${event.goals.filter((goal) => goal.ok).length} of ${event.goals.length} goals). ${event.feedback}`;
+  verdict.dataset.passed = String(event.passed);
+}
 
 for (const button of document.querySelectorAll('button[data-command]')) {
   button.addEventListener('click', () => send(JSON.parse(button.dataset.command)));

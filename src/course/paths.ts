@@ -1,21 +1,97 @@
 /**
  * Dot paths into plain data ("groups.billing.lag.max", "consumerGroups.0.consumers"): how goals
  * name a metric and knobs name a scenario field, so that both stay data, never code.
+ *
+ * A name that itself contains a dot (a queue "orders.dlq", the metric key "ledger.fifo") goes in
+ * brackets with quotes, as in JavaScript: `queues["orders.dlq"].depth`; `[0]` indexes a list
+ * ("topics[0].partitions" is "topics.0.partitions").
  */
 
 /** Longest path a goal or knob may name, in segments. */
-const SEGMENTS_MAX = 8;
+export const SEGMENTS_MAX = 8;
 
-function segments(path: string): string[] {
-  const parts = path.split('.');
-  if (parts.length > SEGMENTS_MAX || parts.some((p) => p === '')) throw new RangeError(`"${path}" is not a dot path of at most ${SEGMENTS_MAX} names`);
+/**
+ * The names a path is made of: dot-separated names, `[n]` indexes and `["name"]` (or
+ * `['name']`) bracketed names, in which `\"`, `\'` and `\\` escape a quote and a backslash.
+ * Throws a RangeError that says what is wrong and where.
+ */
+export function pathSegments(path: string): string[] {
+  const parts: string[] = [];
+  const fail = (why: string): never => {
+    throw new RangeError(`"${path}" is not a path of at most ${SEGMENTS_MAX} names (names joined by ".", or in brackets like ["orders.dlq"]): ${why}`);
+  };
+  let i = 0;
+  while (i < path.length) {
+    if (parts.length > 0) {
+      if (path[i] === '.') {
+        i++;
+        if (path[i] === '[' || i === path.length) fail(`a name is missing after the "." at ${i - 1}`);
+      } else if (path[i] !== '[') fail(`"." or "[" expected at ${i}`);
+    }
+    if (path[i] === '[') {
+      const read = readBracket(path, i);
+      if (typeof read === 'string') fail(read);
+      else {
+        parts.push(read.name);
+        i = read.end;
+      }
+    } else {
+      let end = i;
+      while (end < path.length && path[end] !== '.' && path[end] !== '[' && path[end] !== ']') end++;
+      if (end === i) fail(`a name is missing at ${i}`);
+      if (path[end] === ']') fail(`"]" without "[" at ${end}`);
+      parts.push(path.slice(i, end));
+      i = end;
+    }
+    if (parts.length > SEGMENTS_MAX) fail(`more than ${SEGMENTS_MAX} names`);
+  }
+  if (parts.length === 0) fail('it is empty');
   return parts;
 }
+
+/** `[0]` or `["a.b"]` starting at `at`: the name and the index just past "]", or why it is malformed. */
+function readBracket(path: string, at: number): { name: string; end: number } | string {
+  const quote = path[at + 1];
+  if (quote !== '"' && quote !== "'") {
+    const close = path.indexOf(']', at);
+    const index = close < 0 ? '' : path.slice(at + 1, close);
+    if (!/^\d+$/.test(index)) return `brackets at ${at} hold a list index like [0] or a quoted name like ["orders.dlq"]`;
+    return { name: index, end: close + 1 };
+  }
+  let name = '';
+  for (let i = at + 2; i < path.length; i++) {
+    const c = path[i]!;
+    if (c === '\\') {
+      const next = path[i + 1];
+      if (next !== quote && next !== '\\') return `only \\${quote} and \\\\ may be escaped (at ${i})`;
+      name += next;
+      i++;
+    } else if (c === quote) {
+      if (path[i + 1] !== ']') return `"]" expected after the closing quote at ${i}`;
+      if (name === '') return `the name in brackets at ${at} is empty`;
+      return { name, end: i + 2 };
+    } else {
+      name += c;
+    }
+  }
+  return `the quote opened at ${at + 1} is never closed`;
+}
+
+/** The path naming `parts`: dotted where a name allows it, bracketed (double quotes) where it does not. */
+export function formatPath(parts: readonly string[]): string {
+  return parts
+    .map((part, i) => {
+      if (/^[^.[\]"'\\]+$/.test(part)) return i === 0 ? part : `.${part}`;
+      return `["${part.replace(/[\\"]/g, (c) => `\\${c}`)}"]`;
+    })
+    .join('');
+}
+
 
 /** The value at `path` in `data`, or undefined when any step is missing. */
 export function readPath(data: unknown, path: string): unknown {
   let at: unknown = data;
-  for (const key of segments(path)) {
+  for (const key of pathSegments(path)) {
     if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return undefined;
     at = (at as Record<string, unknown>)[key];
   }
@@ -33,7 +109,7 @@ export function readNumber(data: unknown, path: string): number | undefined {
  * a knob changes a field, it never invents a topology. Returns an error message instead when it does not.
  */
 export function writePath(data: unknown, path: string, value: unknown): { ok: true; data: unknown } | { ok: false; error: string } {
-  const keys = segments(path);
+  const keys = pathSegments(path);
   const copy = structuredClone(data);
   let at: unknown = copy;
   for (const key of keys.slice(0, -1)) {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
 import { ErrorPanel } from '../app/components/ErrorPanel';
 import { EventLog } from '../app/components/EventLog';
 import { MetricsTable } from '../app/components/MetricsTable';
@@ -12,8 +13,12 @@ import { ProducerKnobs } from '../app/knobs/ProducerKnobs';
 import { TopicKnobs } from '../app/knobs/TopicKnobs';
 import { useAppStore, useAppStoreApi } from '../app/store';
 import { Topology } from '../app/viz/Topology';
-import { hasShareFragment } from '../share';
+import { createSharePayload, encodeShareFragment, hasShareFragment } from '../share';
 import { SharedRunNotice } from '../share/ui/SharedRunNotice';
+import { getBuiltin } from '../content/builtins';
+import { getChallengeExample } from './challengeExamples';
+import { ChallengePanel } from './ChallengePanel';
+import type { ChallengeStore } from './challengeStore';
 import type { EmbedOptions, KnobGroup, Panel } from './options';
 
 const KNOB_COMPONENTS: Record<KnobGroup, () => React.JSX.Element | null> = {
@@ -27,13 +32,19 @@ const KNOB_COMPONENTS: Record<KnobGroup, () => React.JSX.Element | null> = {
  * The embed: the lab's own components, only the panels the URL asks for, the player always.
  * It asks nothing of the page that frames it.
  */
-export function EmbedApp({ options, warnings }: { options: EmbedOptions; warnings: string[] }) {
+export function EmbedApp({ options, warnings, challenge }: { options: EmbedOptions; warnings: string[]; challenge: ChallengeStore }) {
   const store = useAppStoreApi();
   const scenario = useAppStore((s) => s.scenario);
   const status = useAppStore((s) => s.status);
+  const challengeActive = useStore(challenge, (s) => s.spec !== null);
   const autoplayed = useRef<unknown>(null);
+  // A built-in wins over an example challenge of the same id, so that no built-in link changes meaning.
+  const example = getBuiltin(options.scenarioId) ? undefined : getChallengeExample(options.scenarioId);
 
-  const loadFromUrl = useCallback(() => store.getState().loadBuiltin(options.scenarioId, options.seed), [store, options.scenarioId, options.seed]);
+  const loadFromUrl = useCallback(() => {
+    if (example) store.getState().loadRun(options.scenarioId, example.json, options.seed);
+    else store.getState().loadBuiltin(options.scenarioId, options.seed);
+  }, [store, example, options.scenarioId, options.seed]);
 
   useEffect(() => {
     if (options.speed !== undefined) store.getState().setSpeed(options.speed);
@@ -47,7 +58,7 @@ export function EmbedApp({ options, warnings }: { options: EmbedOptions; warning
     store.getState().play();
   }, [options.autoplay, scenario, status, store]);
 
-  const labUrl = `/${hasShareFragment(window.location.hash) ? window.location.hash : `?scenario=${encodeURIComponent(options.scenarioId)}`}`;
+  const labUrl = labUrlOf(options, example?.json);
 
   return (
     <div className="embed">
@@ -71,9 +82,11 @@ export function EmbedApp({ options, warnings }: { options: EmbedOptions; warning
         <SimClock />
       </div>
       <StatusLine />
+      <ChallengePanel challenge={challenge} />
       <div className="embed-panels">
         {options.panels.map((panel) => (
-          <EmbedPanel key={panel} panel={panel} knobs={options.knobs} />
+          // With a challenge, its own settings are the only ones a learner may change.
+          <EmbedPanel key={panel} panel={panel} knobs={challengeActive ? [] : options.knobs} />
         ))}
       </div>
     </div>
@@ -107,4 +120,11 @@ function EmbedPanel({ panel, knobs }: { panel: Panel; knobs: KnobGroup[] }) {
     case 'log':
       return <EventLog />;
   }
+}
+
+/** Where "Open in Queuelab" goes: the shared run, the built-in, or an example challenge as a shared run (the lab has no ids for those). */
+function labUrlOf(options: EmbedOptions, exampleJson: unknown): string {
+  if (hasShareFragment(window.location.hash)) return `/${window.location.hash}`;
+  const encoded = exampleJson === undefined ? null : encodeShareFragment(createSharePayload({ scenario: exampleJson, ...(options.seed === undefined ? {} : { seed: options.seed }) }));
+  return encoded?.ok ? `/${encoded.fragment}` : `/?scenario=${encodeURIComponent(options.scenarioId)}`;
 }

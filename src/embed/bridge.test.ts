@@ -1,70 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as engine from '../engine';
-import { createAppStore, type SimPort } from '../app/store';
-import { createDriver } from '../worker/driver';
-import { createFakeHost } from '../worker/testing/fakeHost';
-import type { Report } from '../worker/protocol';
 import { getBuiltin } from '../content/builtins';
-import { createEmbedBridge } from './bridge';
-import { embedEventSchema, type EmbedEvent } from './protocol';
+import { setupEmbed } from './embedHarness';
 
-/** The embed over a real driver and engine, frames acknowledged at once, wall time moved by hand. */
-function setup(tickEveryMs = 1_000) {
-  const host = createFakeHost();
-  const listeners: ((report: Report) => void)[] = [];
-  const driver = createDriver(engine, {
-    ...host,
-    post: (report) => {
-      host.post(report);
-      listeners.forEach((l) => l(report));
-      if (report.type === 'sim.frame') queueMicrotask(() => driver.ack(report.seq));
-    },
-  }, { seekSliceMsMax: 100_000 });
-  const port: SimPort = {
-    send(command) {
-      switch (command.type) {
-        case 'page.load':
-          return driver.load(command.scenarioJson, command.seed, command.actions);
-        case 'page.play':
-          return driver.play(command.speed);
-        case 'page.pause':
-          return driver.pause();
-        case 'page.step':
-          return driver.step(command.events);
-        case 'page.runTo':
-          return driver.runTo(command.timeMs);
-        case 'page.apply':
-          return driver.apply(command.requestId, command.change);
-        case 'page.describeRun':
-          return driver.describeRun(command.requestId);
-      }
-    },
-    subscribe: (l) => {
-      listeners.push(l);
-      return () => undefined;
-    },
-  };
-  const store = createAppStore(port);
-  const events: EmbedEvent[] = [];
-  const bridge = createEmbedBridge({
-    store,
-    tickEveryMs,
-    post: (event) => {
-      // Every event the embed posts is one the published schema accepts.
-      expect(embedEventSchema.parse(event)).toEqual(event);
-      events.push(event);
-    },
-  });
-  /** Lets queued acks run and due timers fire. */
-  const settle = async (wallMs = 0) => {
-    for (let i = 0; i < 50; i++) {
-      await Promise.resolve();
-      host.advanceWallMs(wallMs / 50);
-    }
-  };
-  const summary = () => events.map((e) => (e.type === 'tick' ? `tick ${e.timeMs}` : e.type === 'threshold' ? `threshold ${e.id} ${e.value}` : e.type === 'error' ? `error ${e.message}` : e.type === 'applied' ? `applied ${e.requestId} ${e.ok}` : e.type));
-  return { store, bridge, events, settle, summary };
-}
+const setup = setupEmbed;
 
 describe('the embed bridge', () => {
   it('loads, seeks and finishes on command, ticking once per interval and reporting a threshold crossing', async () => {

@@ -8,6 +8,7 @@
  */
 import { ENGINE_VERSION, type Change } from '../engine';
 import type { AppState, AppStore } from '../app/store';
+import type { ChallengeState, ChallengeStore } from './challengeStore';
 import { EMBED_API_VERSION, parseEmbedCommand, pickMetrics, type EmbedCommand, type EmbedEvent, type MetricName, type Threshold } from './protocol';
 
 export interface BridgeOptions {
@@ -16,6 +17,8 @@ export interface BridgeOptions {
   post(event: EmbedEvent): void;
   /** Simulated time between two `tick` events at first, ms; 0: none until `configure` asks. */
   tickEveryMs: number;
+  /** The embed's challenge, when it shows one: its grades become `challenge-graded` and `check` grades. */
+  challenge?: ChallengeStore;
 }
 
 export interface EmbedBridge {
@@ -30,7 +33,7 @@ interface Watch {
   held: boolean | null;
 }
 
-export function createEmbedBridge({ store, post, tickEveryMs: initialTickEveryMs }: BridgeOptions): EmbedBridge {
+export function createEmbedBridge({ store, post, tickEveryMs: initialTickEveryMs, challenge }: BridgeOptions): EmbedBridge {
   let tickEveryMs = initialTickEveryMs;
   /** Index of the tick interval the last tick fell in, so that one tick is sent per interval. */
   let lastTickInterval: number | null = null;
@@ -78,6 +81,9 @@ export function createEmbedBridge({ store, post, tickEveryMs: initialTickEveryMs
           lastTickInterval = null;
         }
         if (command.thresholds !== undefined) watches = command.thresholds.map((threshold) => ({ threshold, held: null }));
+        return;
+      case 'check':
+        if (!challenge?.getState().check()) send({ type: 'error', message: 'The command "check" was ignored: the loaded scenario has no challenge.', problems: [{ path: 'type', message: 'check needs a scenario with a "challenge" section' }] });
         return;
     }
   }
@@ -131,7 +137,17 @@ export function createEmbedBridge({ store, post, tickEveryMs: initialTickEveryMs
     }
   }
 
-  const unsubscribe = store.subscribe(onState);
+  function onChallenge(state: ChallengeState, previous: ChallengeState): void {
+    if (state.grading === previous.grading || state.grading.state !== 'done') return;
+    send({ type: 'challenge-graded', ...state.grading.grade });
+  }
+
+  const unsubscribeStore = store.subscribe(onState);
+  const unsubscribeChallenge = challenge?.subscribe(onChallenge);
+  const unsubscribe = () => {
+    unsubscribeStore();
+    unsubscribeChallenge?.();
+  };
 
   return {
     receive(data) {

@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { createSimClient } from '../worker/client';
 import { createAppStore, StoreProvider } from '../app/store';
 import { createEmbedBridge } from './bridge';
+import { createChallengeStore } from './challengeStore';
+import { gradeInWorker } from './gradeClient';
 import { EmbedApp } from './EmbedApp';
 import { readEmbedOptions } from './options';
 import { applyTheme } from './theme';
@@ -20,6 +22,7 @@ applyTheme(options.theme);
 
 const client = createSimClient();
 const store = createAppStore(client);
+const challenge = createChallengeStore(store, gradeInWorker);
 
 // The embed only ever talks to the page that frames it, and never reads that page: events go to
 // window.parent with postMessage, commands are taken only from window.parent.
@@ -27,6 +30,7 @@ const framed = window.parent !== window;
 const bridge = createEmbedBridge({
   store,
   tickEveryMs: options.tickEveryMs,
+  challenge,
   post: (event: EmbedEvent) => {
     if (framed) window.parent.postMessage(event, options.hostOrigin ?? '*');
   },
@@ -40,7 +44,7 @@ window.addEventListener('message', (event) => {
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <EmbedApp options={options} warnings={warnings} />
+      <EmbedApp options={options} warnings={warnings} challenge={challenge} />
     </StoreProvider>
   </StrictMode>,
 );

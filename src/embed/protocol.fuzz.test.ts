@@ -18,6 +18,7 @@ const VALID: readonly Record<string, unknown>[] = [
   { queuelab: 1, type: 'load', builtinId: 'balanced', seed: 7 },
   { queuelab: 1, type: 'load', scenario: { version: 1, title: 't' } },
   { queuelab: 1, type: 'configure', tickEveryMs: 1000, thresholds: [{ id: 'lagging', metric: 'lag.max', above: 500 }] },
+  { queuelab: 1, type: 'check' },
 ];
 
 /** A valid command with one field set to an arbitrary value, removed, or a stray field added. */

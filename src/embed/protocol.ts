@@ -84,12 +84,25 @@ export const embedCommandSchema = z.discriminatedUnion(
       tickEveryMs: z.number().int().min(0).max(TICK_EVERY_MS_MAX).optional(),
       thresholds: z.array(thresholdSchema).max(THRESHOLDS_MAX).optional(),
     }),
+    /** Grades the scenario's challenge with the learner's current settings (running to its time first), as the Check button does; answered by `challenge-graded`, or `error` when the scenario has none. */
+    z.strictObject({ queuelab: version, type: z.literal('check') }),
   ],
-  { error: 'type must be one of play, pause, step, seek, apply, load, configure' },
+  { error: 'type must be one of play, pause, step, seek, apply, load, configure, check' },
 );
 export type EmbedCommand = z.infer<typeof embedCommandSchema>;
 
 const metricsSchema = z.record(metricName, z.number());
+
+/** A goal or constraint of a challenge and how the learner's run fared against it. */
+const conditionSchema = z.strictObject({
+  /** The condition's id in the scenario's challenge. */
+  id: z.string(),
+  /** The condition in the scenario's words. */
+  label: z.string(),
+  ok: z.boolean(),
+  /** What was observed, in words. */
+  detail: z.string(),
+});
 
 /** An event to the host page. */
 export const embedEventSchema = z.discriminatedUnion('type', [
@@ -109,6 +122,23 @@ export const embedEventSchema = z.discriminatedUnion('type', [
     above: z.number().optional(),
     below: z.number().optional(),
     timeMs: z.number(),
+  }),
+  /** The learner pressed Check (or the host sent `check`) and the challenge was graded. */
+  z.strictObject({
+    queuelab: version,
+    type: z.literal('challenge-graded'),
+    passed: z.boolean(),
+    /** Simulated time the run was graded at (the challenge's runUntilMs), ms. */
+    timeMs: z.number(),
+    /** The learner's settings: knob path in the scenario → value. */
+    settings: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+    /** Each goal, with the measured value at timeMs (null when the metrics have none). */
+    goals: z.array(conditionSchema.extend({ value: z.number().nullable() })),
+    constraints: z.array(conditionSchema),
+    /** Why the run could not happen; empty when it ran. */
+    errors: z.array(z.string()),
+    /** One sentence, as the learner reads it. */
+    feedback: z.string(),
   }),
   /** The answer to `apply`. */
   z.strictObject({ queuelab: version, type: z.literal('applied'), requestId: z.number().optional(), ok: z.boolean(), error: z.string().optional() }),

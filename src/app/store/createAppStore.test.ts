@@ -119,6 +119,19 @@ describe('createAppStore actions', () => {
     expect(store.getState()).toMatchObject({ status: 'loading', error: null, requestedScenarioId: 'balanced' });
   });
 
+  it("loads the editor's document, and Restart sends that same document again", () => {
+    const { port, sent, report } = fakePort();
+    const store = createAppStore(port);
+    const json = { version: 1, title: 'Edited', topics: [] };
+    store.getState().loadEdited('Edited', json);
+    expect(sent).toEqual([{ type: 'page.load', scenarioJson: json }]);
+    expect(store.getState()).toMatchObject({ status: 'loading', requestedScenarioId: null, pendingRequest: { source: { kind: 'editor', name: 'Edited' }, json } });
+    report(ready('Edited'));
+    expect(store.getState().scenario).toMatchObject({ id: '', title: 'Edited', source: { kind: 'editor', name: 'Edited' } });
+    store.getState().restart();
+    expect(sent.at(-1)).toEqual({ type: 'page.load', scenarioJson: json });
+  });
+
   it('after the worker died, Restart starts a new worker and loads the same scenario again', () => {
     const { port, sent, report, restarts } = fakePort();
     const store = createAppStore(port);

@@ -70,6 +70,7 @@ export function createAppStore(sim: SimPort): AppStore {
       events: [],
       eventsSkipped: 0,
       rates: null,
+      queueRates: null,
       // player slice, mirrored below
       status: 'idle',
       speed: 1,
@@ -104,6 +105,9 @@ export function createAppStore(sim: SimPort): AppStore {
       },
       loadRun(name, json, seed, actions) {
         load({ source: { kind: 'run', name }, json, ...(seed === undefined ? {} : { seed }), ...(actions === undefined ? {} : { actions }) }, null);
+      },
+      loadEdited(name, json) {
+        load({ source: { kind: 'editor', name }, json }, null);
       },
       describeRun() {
         const requestId = nextRequestId++;

@@ -6,6 +6,7 @@
 import type { Report } from '../../worker/protocol';
 import { decodeFrame } from '../../worker/frameCodec';
 import { nextRates } from '../viz/rates';
+import { nextQueueRates } from '../viz/queueRates';
 import type { LabStatus, ScenarioSlice, SnapshotSlice } from './types';
 
 /** Event log entries the page keeps. */
@@ -26,6 +27,7 @@ export function reduceReport(state: ViewState, report: Report): Partial<ViewStat
         events: [],
         eventsSkipped: 0,
         rates: null,
+        queueRates: null,
         acceptedRequest: request,
         scenario: {
           id: source.kind === 'builtin' ? source.id : '',
@@ -71,6 +73,7 @@ function reduceFrame(state: ViewState, frame: Extract<Report, { type: 'sim.frame
     events,
     eventsSkipped: (frame.fresh ? 0 : state.eventsSkipped) + Math.max(0, skipped),
     rates: nextRates(frame.fresh ? null : state.rates, previous, snapshot),
+    queueRates: nextQueueRates(frame.fresh ? null : state.queueRates, previous, snapshot),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Report } from '../../worker/protocol';
 import type { FrameLayout } from '../../worker/frameCodec';
 import type { LabSnapshot } from '../../worker/labSnapshot';
 import type { FlowRates } from '../viz/rates';
+import type { QueueFlowRates } from '../viz/queueRates';
 import type { InsightStore } from '../insight/insightStore';
 
 /** What the lab is doing, as the page shows it (and as `data-status` exposes it to tests). */
@@ -29,7 +30,9 @@ export type ScenarioSource =
   /** A workload bundled for `npm run bench:ui`, by its `?bench=` name. */
   | { kind: 'bench'; name: string }
   /** A shared run (a `#run=` link or a run file), by a name for it. */
-  | { kind: 'run'; name: string };
+  | { kind: 'run'; name: string }
+  /** A document from the scenario editor (`#/edit`), by its title. */
+  | { kind: 'editor'; name: string };
 
 /** A scenario document on its way to the worker, kept so that "Restart" can send it again. */
 export interface ScenarioRequest {
@@ -92,6 +95,8 @@ export interface SnapshotSlice {
   eventsSkipped: number;
   /** Rates measured over recent frames. */
   rates: FlowRates | null;
+  /** Queue brokers' rates measured over recent frames; null when the scenario has none. */
+  queueRates: QueueFlowRates | null;
 }
 
 /** The player, mirrored from its machine. */
@@ -126,6 +131,8 @@ export interface LabActions {
   loadBench(name: string, json: unknown): void;
   /** Loads a shared run: its scenario document, seed and recorded live changes (replayed as it runs). */
   loadRun(name: string, json: unknown, seed?: number, actions?: RecordedAction[]): void;
+  /** Loads a document from the scenario editor, named by its title; the worker validates it like any other. */
+  loadEdited(name: string, json: unknown): void;
   /** Asks the worker for the current run's seed, action log, time and trace hash; null when none is loaded. */
   describeRun(): Promise<RunDescription | null>;
   /** After an error: a new worker if it died, and the last good scenario again. */
