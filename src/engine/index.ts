@@ -21,4 +21,4 @@ export type { EngineEvent } from './events/eventLog';
 export type { RecordLife, LifeStep, LifeStepKind, RecordRef } from './events/recordLife';
 export { InvariantError, LimitError } from './kernel/assert';
 /** Bumped whenever a change to the engine can change a trace (see the README's release notes). */
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';
