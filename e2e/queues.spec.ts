@@ -62,11 +62,16 @@ test.describe('queue brokers in the lab', () => {
     // Poison orders pile up in the dead-letter queue as the run plays; nothing reads it.
     expect(await queued(page, 'fulfilment.dead')).toBe(0);
     await play(page, '10', 4);
+    // The drawing's numbers refresh a few times a second: after the pause they settle on the paused state.
+    await expect(page.getByTestId('trace-hash')).toHaveAttribute('data-status', 'paused');
+    const deadNode = page.getByTestId('queue-fulfilment.dead');
+    await expect.poll(async () => (await deadNode.textContent())?.includes(`${await queued(page, 'fulfilment.dead')} ready`), { timeout: 5_000 }).toBe(true);
     const deadAt4s = await queued(page, 'fulfilment.dead');
     expect(deadAt4s).toBeGreaterThan(0);
-    await expect(page.getByTestId('queue-fulfilment.dead')).toContainText(`${deadAt4s} ready`);
-    await play(page, '10', 7);
-    expect(await queued(page, 'fulfilment.dead')).toBeGreaterThan(deadAt4s);
+    // Under load the first play may overshoot 4 s: play on for 3 s more from wherever it paused.
+    const pausedAt = seconds(await page.getByRole('timer', { name: 'Simulated time' }).textContent());
+    await play(page, '10', pausedAt + 3);
+    await expect.poll(() => queued(page, 'fulfilment.dead'), { timeout: 5_000 }).toBeGreaterThan(deadAt4s);
     await expect(page.locator('[data-testid="queue-topology"] path.flow-dots')).not.toHaveCount(0);
     await expect(page.getByTestId('queue-topology-legend')).toContainText(/Each moving dot is [\d,]+ messages?\./);
     await page.screenshot({ path: shot(testInfo, 'rabbit-playing.png'), fullPage: true });
