@@ -1,6 +1,7 @@
 import { useId, useRef } from 'react';
 import { builtinScenarios } from '../../content/builtins';
 import { useAppStore } from '../store';
+import type { ScenarioSource } from '../store/types';
 
 /** Chooses among the built-in scenarios, or loads one from a JSON file. */
 export function ScenarioPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
@@ -22,7 +23,7 @@ export function ScenarioPicker({ value, onChange }: { value: string; onChange: (
       <label className="picker">
         <span>Scenario</span>
         <select value={value} onChange={(event) => onChange(event.target.value)}>
-          {value === '' && <option value="">{source?.kind === 'file' ? `File: ${source.name}` : 'Choose…'}</option>}
+          {value === '' && <option value="">{sourceLabel(source)}</option>}
           {builtinScenarios.map((scenario) => (
             <option key={scenario.id} value={scenario.id}>
               {titleOf(scenario.json) ?? scenario.id}
@@ -36,6 +37,20 @@ export function ScenarioPicker({ value, onChange }: { value: string; onChange: (
       <input id={fileId} ref={fileInput} className="visually-hidden-file" type="file" accept=".json,application/json" onChange={(event) => void onFile(event.target.files)} />
     </div>
   );
+}
+
+/** What the picker says while the lab runs something other than a built-in. */
+function sourceLabel(source: ScenarioSource | null): string {
+  switch (source?.kind) {
+    case 'file':
+      return `File: ${source.name}`;
+    case 'editor':
+      return `Edited: ${source.name}`;
+    case 'run':
+      return `Run: ${source.name}`;
+    default:
+      return 'Choose…';
+  }
 }
 
 function titleOf(json: unknown): string | undefined {
