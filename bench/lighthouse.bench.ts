@@ -31,6 +31,13 @@ const PRESETS = [
   { name: 'mobile', config: undefined },
 ];
 
+/** BENCH_LH_ONLY=lab:mobile (or `chapter`, or `mobile`) runs only the matching page/preset pairs, e.g. while working on one. */
+const ONLY = process.env.BENCH_LH_ONLY?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? [];
+
+function selected(page: string, preset: string): boolean {
+  return ONLY.length === 0 || ONLY.some((only) => only === page || only === preset || only === `${page}:${preset}`);
+}
+
 interface Score {
   page: string;
   preset: string;
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
   try {
     for (const page of PAGES) {
       for (const preset of PRESETS) {
+        if (!selected(page.name, preset.name)) continue;
         const result = await lighthouse(
           `${server.baseUrl}${page.path}`,
           { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
@@ -74,6 +82,7 @@ async function main(): Promise<void> {
           details: [
             METRIC_AUDITS.map((id) => `${id.replace(/-/g, ' ')} ${audits[id]?.displayValue ?? '?'}`).join(', '),
             ...failedAudits(categories.accessibility?.auditRefs ?? [], audits).map((title) => `accessibility: ${title}`),
+            ...scriptTimes(audits['bootup-time']),
           ].join('\n      '),
         });
       }
@@ -84,6 +93,18 @@ async function main(): Promise<void> {
     rmSync(userDataDir, { recursive: true, force: true });
   }
   report(scores);
+}
+
+/**
+ * The scripts that kept the main thread busiest (Lighthouse's "JavaScript execution time"), so a
+ * total blocking time says which chunk to look at.
+ */
+function scriptTimes(audit: { details?: unknown } | undefined): string[] {
+  const items = (audit?.details as { items?: { url?: string; scripting?: number; scriptParseCompile?: number }[] } | undefined)?.items ?? [];
+  return items
+    .filter((item) => item.url !== undefined && item.url.startsWith('http'))
+    .slice(0, 4)
+    .map((item) => `script ${new URL(item.url!).pathname}: run ${Math.round(item.scripting ?? 0)} ms, parse ${Math.round(item.scriptParseCompile ?? 0)} ms`);
 }
 
 /** Titles of the scored audits of a category that did not fully pass. */

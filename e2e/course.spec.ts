@@ -68,7 +68,8 @@ test.describe('the course', () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'The course', level: 2 })).toBeVisible();
     await expect(page.getByTestId(`toc-progress-${first.slug}`)).toContainText('not opened yet');
-    expect(warnings.some((w) => w.includes('saved course progress was discarded'))).toBe(true);
+    // Console messages reach the test asynchronously: wait for the warning rather than read once.
+    await expect.poll(() => warnings.some((w) => w.includes('saved course progress was discarded'))).toBe(true);
     await page.getByRole('link', { name: first.meta.title, exact: true }).click();
     await expect(page.getByTestId('quiz')).toBeVisible();
     expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), PROGRESS_STORAGE_KEY)).toMatchObject({ version: 1, chapters: { [first.slug]: { visited: true } } });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCount, formatLatencyMs, formatRate, formatSimTime, formatSpeed } from './format';
 
@@ -15,6 +16,17 @@ describe('format', () => {
 
   it('groups thousands in counts', () => {
     expect([0, 999, 12_345, 1_000_000].map(formatCount)).toEqual(['0', '999', '12,345', '1,000,000']);
+    expect([-1_234, 1_234.5, 999.5, -0.2].map(formatCount)).toEqual(['-1,234', '1,235', '1,000', '0']);
+  });
+
+  it('writes counts exactly as en-US Intl.NumberFormat would (whole numbers, half away from zero)', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e12, max: 1e15 }), fc.double({ min: 0, max: 1e15, noNaN: true })), (count) => {
+        expect(formatCount(count)).toBe(intl.format(count));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('writes latencies with fewer decimals as they grow, and a dash before any sample', () => {

@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
-import type { ChallengeKnobSpec } from '../engine';
-import type { KnobValue } from '../course/types';
 import type { ConditionResult } from '../course/grading';
+import { ChallengeGoalList, ChallengeKnobInput } from '../course/ui/ChallengeParts';
 import type { GoalOutcome } from './challenge';
 import type { ChallengeStore } from './challengeStore';
 
@@ -30,14 +29,7 @@ export function ChallengePanel({ challenge }: { challenge: ChallengeStore }) {
       <div className="challenge-columns">
         <div>
           <h3 className="challenge-heading">To pass</h3>
-          <ul className="challenge-goals">
-            {spec.goals.map((goal) => (
-              <li key={goal.id}>{goal.label}</li>
-            ))}
-            {spec.constraints.map((constraint) => (
-              <li key={constraint.id}>{constraint.label}</li>
-            ))}
-          </ul>
+          <ChallengeGoalList goals={spec.goals} constraints={spec.constraints} className="challenge-goals" />
         </div>
         {/* Not a <form>: the embed's sandbox (no allow-forms) blocks form submission, Enter included. */}
         <div className="challenge-settings" role="group" aria-labelledby={settingsId}>
@@ -46,7 +38,7 @@ export function ChallengePanel({ challenge }: { challenge: ChallengeStore }) {
           </h3>
           <p className="challenge-note">Only these settings can change; each change restarts the run.</p>
           {spec.knobs.map((knob) => (
-            <ChallengeKnob key={knob.path} knob={knob} value={settings[knob.path] ?? null} onChange={(value) => set(knob.path, value)} />
+            <ChallengeKnobInput key={knob.path} knob={knob} value={settings[knob.path] ?? null} onChange={(value) => set(knob.path, value)} showRange />
           ))}
           {problems.length > 0 && (
             <ul className="challenge-problems" aria-live="polite">
@@ -111,70 +103,6 @@ function ConditionLine({ condition, atMs }: { condition: ConditionResult | GoalO
       </span>
     </li>
   );
-}
-
-function ChallengeKnob({ knob, value, onChange }: { knob: ChallengeKnobSpec; value: KnobValue; onChange: (value: KnobValue) => void }) {
-  const id = useId();
-  const helpId = useId();
-  // Always shown (the lab's knob-help appears only on hover or focus): a help line that vanishes
-  // as the field loses focus would move the Check button from under the pointer mid-click.
-  const help = (
-    <p className="knob-help-static" id={helpId}>
-      {knob.help}
-    </p>
-  );
-  switch (knob.kind) {
-    case 'int':
-      return (
-        <div className="knob">
-          <label className="knob-label" htmlFor={id}>
-            {knob.label} <span className="challenge-range">({knob.min}–{knob.max})</span>
-          </label>
-          <input
-            id={id}
-            className="knob-number"
-            type="number"
-            min={knob.min}
-            max={knob.max}
-            step={1}
-            value={typeof value === 'number' ? value : ''}
-            aria-describedby={helpId}
-            onChange={(event) => {
-              if (event.target.value !== '') onChange(Number(event.target.value));
-            }}
-          />
-          {help}
-        </div>
-      );
-    case 'choice': {
-      const index = knob.options.findIndex((option) => option.value === value);
-      return (
-        <div className="knob">
-          <label className="knob-label" htmlFor={id}>
-            {knob.label}
-          </label>
-          <select id={id} value={index} aria-describedby={helpId} onChange={(event) => onChange(knob.options[Number(event.target.value)]?.value ?? null)}>
-            {index === -1 && <option value={-1}>{String(value)}</option>}
-            {knob.options.map((option, i) => (
-              <option key={option.label} value={i}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          {help}
-        </div>
-      );
-    }
-    case 'bool':
-      return (
-        <div className="knob">
-          <label className="knob-check">
-            <input type="checkbox" checked={value === true} aria-describedby={helpId} onChange={(event) => onChange(event.target.checked)} /> {knob.label}
-          </label>
-          {help}
-        </div>
-      );
-  }
 }
 
 function formatSeconds(ms: number): string {

@@ -4,11 +4,8 @@
  * published schema.
  */
 import { expect } from 'vitest';
-import * as engine from '../engine';
-import { createAppStore, type SimPort } from '../app/store';
-import { createDriver } from '../worker/driver';
-import { createFakeHost } from '../worker/testing/fakeHost';
-import type { Report } from '../worker/protocol';
+import { createAppStore } from '../app/store';
+import { createDriverPort } from '../app/store/testing/driverPort';
 import { createEmbedBridge } from './bridge';
 import { createChallengeStore, type Grader } from './challengeStore';
 import { gradeScenarioChallenge } from './challenge';
@@ -19,40 +16,7 @@ const gradeNow: Grader = (json, settings) => Promise.resolve(gradeScenarioChalle
 
 /** The embed over a real driver and engine, frames acknowledged at once, wall time moved by hand. */
 export function setupEmbed(tickEveryMs = 1_000, grade: Grader = gradeNow) {
-  const host = createFakeHost();
-  const listeners: ((report: Report) => void)[] = [];
-  const driver = createDriver(engine, {
-    ...host,
-    post: (report) => {
-      host.post(report);
-      listeners.forEach((l) => l(report));
-      if (report.type === 'sim.frame') queueMicrotask(() => driver.ack(report.seq));
-    },
-  }, { seekSliceMsMax: 100_000 });
-  const port: SimPort = {
-    send(command) {
-      switch (command.type) {
-        case 'page.load':
-          return driver.load(command.scenarioJson, command.seed, command.actions);
-        case 'page.play':
-          return driver.play(command.speed);
-        case 'page.pause':
-          return driver.pause();
-        case 'page.step':
-          return driver.step(command.events);
-        case 'page.runTo':
-          return driver.runTo(command.timeMs);
-        case 'page.apply':
-          return driver.apply(command.requestId, command.change);
-        case 'page.describeRun':
-          return driver.describeRun(command.requestId);
-      }
-    },
-    subscribe: (l) => {
-      listeners.push(l);
-      return () => undefined;
-    },
-  };
+  const { port, host } = createDriverPort({ seekSliceMsMax: 100_000 });
   const store = createAppStore(port);
   const challenge = createChallengeStore(store, grade);
   const events: EmbedEvent[] = [];

@@ -8,8 +8,8 @@ const EVENTS_SHOWN = 60;
 
 /** What happened and why, in the engine's words, newest first. */
 export function EventLog() {
-  const events = useThrottledAppStore((s) => s.events);
-  const skipped = useThrottledAppStore((s) => s.eventsSkipped);
+  const events = useThrottledAppStore((s) => s.events, 'second');
+  const skipped = useThrottledAppStore((s) => s.eventsSkipped, 'second');
   const recent = events.slice(-EVENTS_SHOWN).reverse();
 
   return (

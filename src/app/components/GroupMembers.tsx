@@ -7,7 +7,7 @@ import { LagHealth } from '../knobs/LagHealth';
  * member with no partitions says so, so that "more consumers than partitions" is visible.
  */
 export function GroupMembers() {
-  const groups = useThrottledAppStore((s) => s.snapshot?.groups ?? null);
+  const groups = useThrottledAppStore((s) => s.snapshot?.groups ?? null, 'second');
   if (!groups || groups.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="members-title">

@@ -1,11 +1,15 @@
 /**
- * The share UI (links, run files, embed snippets), loaded after the first screen: it brings the
- * scenario validator (zod) and zlib (fflate), some 60 KB gzipped that a learner who only presses
- * Play never needs. Until it arrives, a same-sized stand-in holds its place.
+ * The share UI in the lab. The buttons are part of the first screen (they are small); what they
+ * open, and the notice that replays a `#run=` link, load on demand: they bring the scenario
+ * validator (zod), the engine's parser and zlib (fflate), whose evaluation a learner who only
+ * presses Play should never pay for while the page loads.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { sharedRunStore } from '../../share/ui/sharedRunStore';
 
-const ShareControls = lazy(() => import('../../share/ui/ShareControls').then((m) => ({ default: m.ShareControls })));
+export { ShareControls as LazyShareControls } from '../../share/ui/ShareControls';
+
 const SharedRunNotice = lazy(() => import('../../share/ui/SharedRunNotice').then((m) => ({ default: m.SharedRunNotice })));
 
 /**
@@ -16,34 +20,31 @@ export function hasRunFragment(hash: string): boolean {
   return hash.startsWith('#run=');
 }
 
-/** "Share" and "Open run file" for the lab's header. */
-export function LazyShareControls() {
-  return (
-    <Suspense fallback={<ShareControlsStandIn />}>
-      <ShareControls />
-    </Suspense>
-  );
+function subscribeToHash(callback: () => void): () => void {
+  window.addEventListener('hashchange', callback);
+  return () => window.removeEventListener('hashchange', callback);
 }
 
-/** Opens a `#run=` link and explains how it went (see SharedRunNotice). */
+/**
+ * Whether the shared-run notice is needed: once there has been a `#run=` link or an opened run
+ * file. It then stays mounted, so what it explains does not vanish when the hash changes.
+ */
+export function needsSharedRunNotice(hash: string, sharedRunKind: string, neededBefore: boolean): boolean {
+  return neededBefore || hasRunFragment(hash) || sharedRunKind !== 'none';
+}
+
+/** Opens a `#run=` link and explains how it went (see SharedRunNotice); loads only when there is one. */
 export function LazySharedRunNotice({ onUnreadable }: { onUnreadable?: () => void }) {
+  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => '');
+  const sharedRunKind = useStore(sharedRunStore, (s) => s.state.kind);
+  const [needed, setNeeded] = useState(false);
+  const needsNow = needsSharedRunNotice(hash, sharedRunKind, needed);
+  // Set during render (React's pattern for state derived from a change): one extra render, no effect.
+  if (needsNow && !needed) setNeeded(true);
+  if (!needsNow) return null;
   return (
     <Suspense fallback={null}>
       <SharedRunNotice onUnreadable={onUnreadable} />
     </Suspense>
-  );
-}
-
-/** The controls' look and size, inert, while their code loads. */
-function ShareControlsStandIn() {
-  return (
-    <div className="share-controls share-controls-stand-in">
-      <button type="button" className="button button-primary" disabled>
-        Share
-      </button>
-      <span className="button file-button" aria-hidden="true">
-        Open run file
-      </span>
-    </div>
   );
 }

@@ -29,11 +29,12 @@ const ROWS: Row[] = [
 
 /** The run's summary numbers, live (refreshed a few times a second: see NUMBERS_REFRESH_MS). */
 export function MetricsTable() {
-  const metrics = useThrottledAppStore((s) => s.snapshot?.metrics ?? null);
-  const rates = useThrottledAppStore((s) => s.rates);
-  const timeMs = useThrottledAppStore((s) => s.snapshot?.timeMs ?? 0);
+  // The panels under the drawing refresh in the second lane, half an interval after it (see NumbersLane).
+  const metrics = useThrottledAppStore((s) => s.snapshot?.metrics ?? null, 'second');
+  const rates = useThrottledAppStore((s) => s.rates, 'second');
+  const timeMs = useThrottledAppStore((s) => s.snapshot?.timeMs ?? 0, 'second');
   // Slow too, so the trace hash's time, status and value always come from one state.
-  const status = useThrottledAppStore((s) => s.status);
+  const status = useThrottledAppStore((s) => s.status, 'second');
 
   return (
     <section className="panel" aria-labelledby="metrics-title">

@@ -6,7 +6,7 @@ const LAG_SCALE_MIN = 20;
 
 /** Lag of the first consumer group, one bar per partition: where the backlog is. */
 export function PartitionLag() {
-  const group = useThrottledAppStore((s) => s.snapshot?.groups[0] ?? null);
+  const group = useThrottledAppStore((s) => s.snapshot?.groups[0] ?? null, 'second');
   if (!group) return null;
   const bars = Object.entries(group.lag).flatMap(([topic, lags]) =>
     lags.map((lag, partition) => ({ key: `${topic}-${partition}`, lag })),

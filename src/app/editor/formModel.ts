@@ -5,7 +5,7 @@
  * layout and every other field survive a round trip through the form.
  */
 import { applyEdits, modify } from 'jsonc-parser';
-import { formatPath, type PathSegment } from './jsonPaths';
+import { formatPath, type PathSegment } from '../../engine/scenario/errors';
 
 /** How a knob is edited. */
 export type KnobKind =

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { formatPath as engineFormatPath } from '../../engine/scenario/errors';
-import { formatPath, lineAndColumn, parsePath, rangeOfPath, type PathSegment } from './jsonPaths';
+import { formatPath } from '../../engine/scenario/errors';
+import { lineAndColumn, parsePath, rangeOfPath, type PathSegment } from './jsonPaths';
 
 describe('parsePath', () => {
   it.each([
@@ -21,12 +21,11 @@ describe('parsePath', () => {
     expect(parsePath(text)).toBeNull();
   });
 
-  it('reads back every path the engine formats, and formats as the engine does', () => {
+  it('reads back every path the engine formats', () => {
     const segment = fc.oneof(fc.string({ maxLength: 8 }), fc.nat({ max: 10_000 }));
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 6 }), (path) => {
-        expect(formatPath(path)).toBe(engineFormatPath(path));
-        expect(parsePath(engineFormatPath(path))).toEqual(path);
+        expect(parsePath(formatPath(path))).toEqual(path);
       }),
     );
   });

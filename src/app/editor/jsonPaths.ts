@@ -1,12 +1,13 @@
 /**
  * From the parser's error paths ("topics[0].partitions", `["a key"]`) to places in the JSON text,
  * so that a problem is shown where it is. The format is the engine's `formatPath`: dots between
- * identifiers, `[i]` for indexes, `["…"]` (a JSON string) for any other field name.
+ * identifiers, `[i]` for indexes, `["…"]` (a JSON string) for any other field name; `parsePath`
+ * reads it back.
  */
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import type { PathSegment } from '../../engine/scenario/errors';
 
-/** One step of a path: a field name or an array index. */
-export type PathSegment = string | number;
+export type { PathSegment };
 
 /** A span of the text, as UTF-16 offsets (what CodeMirror and jsonc-parser count). */
 export interface TextRange {
@@ -14,19 +15,7 @@ export interface TextRange {
   to: number;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
-
-/** The engine's path text for segments (kept equal to `formatPath` in engine/scenario/errors.ts). */
-export function formatPath(path: readonly PathSegment[]): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) text += text === '' ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
 
 /** The segments of a path text, or null when it is not in the engine's format. "" is the root. */
 export function parsePath(text: string): PathSegment[] | null {

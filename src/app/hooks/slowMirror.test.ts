@@ -61,3 +61,39 @@ describe('createSlowMirror', () => {
     expect(mirror.getState()).toEqual({ frame: 8 });
   });
 });
+
+describe('createSlowMirror with a delay', () => {
+  it('updates delayMs after an undelayed copy, with the state the source has then', () => {
+    const clock = manualTimers();
+    const source = createStore<{ frame: number }>()(() => ({ frame: 0 }));
+    const first = createSlowMirror(source, 250, clock.timers);
+    const second = createSlowMirror(source, 250, clock.timers, 125);
+    const seen: [lane: string, atMs: number, frame: number][] = [];
+    first.subscribe((state) => seen.push(['first', clock.timers.nowMs(), state.frame]));
+    second.subscribe((state) => seen.push(['second', clock.timers.nowMs(), state.frame]));
+    for (let frame = 1; frame <= 40; frame++) {
+      clock.advanceTo(frame * 16);
+      source.setState({ frame });
+    }
+    clock.advanceTo(5000);
+    // Never in the same task: the second copy is always 125 ms behind the first.
+    expect(seen).toEqual([
+      ['first', 16, 1],
+      ['second', 141, 8],
+      ['first', 266, 16],
+      ['second', 391, 24],
+      ['first', 516, 32],
+      ['second', 641, 40],
+      ['first', 766, 40],
+      // The second copy's trailing call at 891 ms finds the state it already has: no notification.
+    ]);
+    expect(second.getState()).toBe(source.getState());
+  });
+
+  it('refuses a delay that would reach the next interval', () => {
+    const clock = manualTimers();
+    const source = createStore<{ frame: number }>()(() => ({ frame: 0 }));
+    expect(() => createSlowMirror(source, 250, clock.timers, 250)).toThrow(/delayMs must be ≥ 0 and < intervalMs \(250\), got 250/);
+    expect(() => createSlowMirror(source, 250, clock.timers, -1)).toThrow(/got -1/);
+  });
+});

@@ -11,23 +11,38 @@ import { browserTimers } from './throttle';
  */
 export const NUMBERS_REFRESH_MS = 250;
 
-const mirrors = new WeakMap<AppStore, StoreApi<AppState>>();
+/**
+ * Which of two groups of panels a reader refreshes with. The second group refreshes half an
+ * interval after the first: the two halves of the panels' work land in different frames, so no
+ * single frame pays for every panel (the frame-time bench's p95). Panels that must agree with
+ * each other (one figure computed from the other) belong to the same lane.
+ */
+export type NumbersLane = 'first' | 'second';
 
-/** The page store's slow copy, one per store (see createSlowMirror). */
-function slowMirrorOf(store: AppStore): StoreApi<AppState> {
-  let mirror = mirrors.get(store);
-  if (!mirror) {
-    mirror = createSlowMirror(store, NUMBERS_REFRESH_MS, browserTimers);
-    mirrors.set(store, mirror);
+/** How much later the second lane refreshes than the first, ms. */
+export const SECOND_LANE_DELAY_MS = NUMBERS_REFRESH_MS / 2;
+
+const mirrors = new WeakMap<AppStore, Record<NumbersLane, StoreApi<AppState>>>();
+
+/** The page store's slow copies, two per store (see createSlowMirror). */
+function slowMirrorOf(store: AppStore, lane: NumbersLane): StoreApi<AppState> {
+  let lanes = mirrors.get(store);
+  if (!lanes) {
+    lanes = {
+      first: createSlowMirror(store, NUMBERS_REFRESH_MS, browserTimers),
+      second: createSlowMirror(store, NUMBERS_REFRESH_MS, browserTimers, SECOND_LANE_DELAY_MS),
+    };
+    mirrors.set(store, lanes);
   }
-  return mirror;
+  return lanes[lane];
 }
 
 /**
- * Like `useAppStore`, but reads the store as it was at most NUMBERS_REFRESH_MS ago: the
- * component re-renders at most that often, together with every other reader. The selector must
- * return values the store keeps (compared by `Object.is`), as with `useAppStore`.
+ * Like `useAppStore`, but reads the store as it was at most NUMBERS_REFRESH_MS (plus
+ * SECOND_LANE_DELAY_MS in the second lane) ago: the component re-renders at most that often,
+ * together with every other reader of its lane. The selector must return values the store keeps
+ * (compared by `Object.is`), as with `useAppStore`.
  */
-export function useThrottledAppStore<T>(selector: (state: AppState) => T): T {
-  return useStore(slowMirrorOf(useAppStoreApi()), selector);
+export function useThrottledAppStore<T>(selector: (state: AppState) => T, lane: NumbersLane = 'first'): T {
+  return useStore(slowMirrorOf(useAppStoreApi(), lane), selector);
 }

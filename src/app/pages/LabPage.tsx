@@ -11,6 +11,7 @@ import { ScenarioPicker } from '../components/ScenarioPicker';
 import { SimClock } from '../components/SimClock';
 import { StatusLine } from '../components/StatusLine';
 import { useLabKeys } from '../hooks/useLabKeys';
+import { useRenderedLater } from '../hooks/useRenderedLater';
 import { KnobsPanel } from '../knobs/KnobsPanel';
 import { readLabParams, withScenario, type LabParams } from '../labParams';
 import { useAppStore, useAppStoreApi, type AppStore } from '../store';
@@ -34,6 +35,8 @@ export function LabPage() {
   const step = useAppStore((s) => s.step);
   const scenarioId = useAppStore((s) => s.requestedScenarioId);
   useLabKeys({ togglePlay, step });
+  // The panels under the drawing render after the first screen, in a transition (see useRenderedLater).
+  const panelsShown = useRenderedLater();
 
   useEffect(() => {
     const params = readLabParams(window.location.search);
@@ -72,22 +75,29 @@ export function LabPage() {
       <StatusLine />
       {/* The drawing gets the full width: partitions as logs need room to be read. */}
       <Topology />
-      <div className="lab-grid">
-        <div className="lab-side">
-          <KnobsPanel />
-        </div>
-        <div className="lab-main">
-          <PartitionLag />
-          <MetricsTable />
-        </div>
-        <div className="lab-side">
-          <EventLog />
-          <GroupMembers />
-        </div>
-      </div>
-      <Suspense fallback={<p className="insight-empty">Loading charts…</p>}>
-        <InsightSection />
-      </Suspense>
+      {panelsShown ? (
+        <>
+          <div className="lab-grid">
+            <div className="lab-side">
+              <KnobsPanel />
+            </div>
+            <div className="lab-main">
+              <PartitionLag />
+              <MetricsTable />
+            </div>
+            <div className="lab-side">
+              <EventLog />
+              <GroupMembers />
+            </div>
+          </div>
+          <Suspense fallback={<p className="insight-empty">Loading charts…</p>}>
+            <InsightSection />
+          </Suspense>
+        </>
+      ) : (
+        // Holds a screen's height meanwhile, so the footer does not jump (layout shift).
+        <div className="lab-panels-pending" />
+      )}
     </section>
   );
 }

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as engine from '../../engine';
 import { builtinScenarios } from '../../content/builtins';
 import type { PageCommand } from '../../worker/client';
-import { createDriver } from '../../worker/driver';
 import type { Report } from '../../worker/protocol';
-import { createFakeHost } from '../../worker/testing/fakeHost';
 import { createAppStore, type SimPort } from './createAppStore';
+import { createDriverPort } from './testing/driverPort';
 
 function fakePort() {
   const sent: PageCommand[] = [];
@@ -28,36 +27,7 @@ const ready = (title = 'T'): Report => ({ type: 'sim.ready', title, description:
 
 /** A real driver over the real engine behind the port, acknowledging frames at once. */
 function realPort() {
-  const host = createFakeHost();
-  const listeners: ((report: Report) => void)[] = [];
-  const driver = createDriver(engine, {
-    ...host,
-    post: (report) => {
-      host.post(report);
-      listeners.forEach((l) => l(report));
-      if (report.type === 'sim.frame') queueMicrotask(() => driver.ack(report.seq));
-    },
-  }, { seekSliceMsMax: 1_000 });
-  const port: SimPort = {
-    send(command) {
-      switch (command.type) {
-        case 'page.load':
-          return driver.load(command.scenarioJson, command.seed);
-        case 'page.runTo':
-          return driver.runTo(command.timeMs);
-        case 'page.apply':
-          return driver.apply(command.requestId, command.change);
-        case 'page.step':
-          return driver.step(command.events);
-        default:
-          throw new Error(`unexpected ${command.type}`);
-      }
-    },
-    subscribe: (l) => {
-      listeners.push(l);
-      return () => undefined;
-    },
-  };
+  const { port, host } = createDriverPort({ seekSliceMsMax: 1_000 });
   const settle = async () => {
     for (let i = 0; i < 40; i++) {
       await Promise.resolve();

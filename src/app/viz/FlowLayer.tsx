@@ -1,10 +1,9 @@
-import { select } from 'd3';
-import { memo, useEffect, useRef } from 'react';
-import { useAppStoreApi } from '../store';
-import { dotOffsetPx, dotSpacingPx, drawTimeMs, flowWidthPx, recordsPerDot } from './flow';
+import { memo, useRef } from 'react';
+import { dotSpacingPx, flowWidthPx, recordsPerDot } from './flow';
 import { ownerColour } from './palette';
 import type { FlowRates } from './rates';
 import type { Edge } from './topologyLayout';
+import { useFlowDotMotion } from './useFlowDotMotion';
 
 export interface FlowLayerProps {
   edges: Edge[];
@@ -37,36 +36,8 @@ export function recordsPerDotFor(edges: Edge[], rates: FlowRates | null, speed: 
  */
 export const FlowLayer = memo(function FlowLayer({ edges, rates, speed, reducedMotion, perDot }: FlowLayerProps) {
   const groupRef = useRef<SVGGElement>(null);
-  const store = useAppStoreApi();
   const producersOnTopic = countProducersByPartition(edges);
-
-  useEffect(() => {
-    if (reducedMotion || !groupRef.current) return;
-    const root = select(groupRef.current);
-    let frameWallMs = performance.now();
-    let frameTimeMs = store.getState().snapshot?.timeMs ?? 0;
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.snapshot !== previous.snapshot) {
-        frameWallMs = performance.now();
-        frameTimeMs = state.snapshot?.timeMs ?? 0;
-      }
-    });
-    let handle = 0;
-    const draw = (wallMs: number) => {
-      const { status, speed: playSpeed } = store.getState();
-      const timeMs = drawTimeMs(frameTimeMs, frameWallMs, wallMs, playSpeed, status === 'playing');
-      root.selectAll<SVGPathElement, unknown>('path.flow-dots').each(function moveDots() {
-        const spacing = Number(this.dataset.spacing);
-        if (spacing > 0) this.setAttribute('stroke-dashoffset', String(dotOffsetPx(timeMs, playSpeed, spacing)));
-      });
-      handle = requestAnimationFrame(draw);
-    };
-    handle = requestAnimationFrame(draw);
-    return () => {
-      cancelAnimationFrame(handle);
-      unsubscribe();
-    };
-  }, [store, reducedMotion]);
+  useFlowDotMotion(groupRef, reducedMotion);
 
   return (
     <g ref={groupRef} className="flows" aria-hidden="true">

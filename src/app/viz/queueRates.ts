@@ -6,7 +6,7 @@
  */
 import type { LabSnapshot } from '../../worker/labSnapshot';
 import type { EdgeRateRef } from './queueLayout';
-import { RATE_SMOOTHING_MS } from './rates';
+import { rateSmoother } from './rates';
 
 export interface QueueFlowRates {
   /** Simulated time of the newest frame measured, ms. */
@@ -42,11 +42,7 @@ export function nextQueueRates(rates: QueueFlowRates | null, prev: LabSnapshot |
   if (!rates || !prev?.queues || next.timeMs < prev.timeMs) return emptyQueueRates(next.timeMs);
   const dtMs = next.timeMs - prev.timeMs;
   if (dtMs <= 0) return rates;
-  const weight = 1 - Math.exp(-dtMs / RATE_SMOOTHING_MS);
-  const smooth = (old: number | undefined, delta: number) => {
-    const instant = Math.max(0, delta) * (1000 / dtMs);
-    return old === undefined ? instant : old + weight * (instant - old);
-  };
+  const smooth = rateSmoother(dtMs);
 
   const out = emptyQueueRates(next.timeMs);
   const prevQueues = new Map(prev.queues.map((q) => [q.name, q]));

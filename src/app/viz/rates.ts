@@ -25,6 +25,19 @@ export interface FlowRates {
 export const topicPartitionKey = (topic: string, partition: number) => `${topic}/${partition}`;
 export const groupPartitionKey = (group: string, topic: string, partition: number) => `${group}/${topic}/${partition}`;
 
+/**
+ * The EMA step for a frame `dtMs` after the one before (dtMs > 0): from the rate so far (per s;
+ * undefined when the thing is new, which then starts at its instant rate) and the count added
+ * in the frame, the smoothed rate per s. A negative count (a counter reset) counts as 0.
+ */
+export function rateSmoother(dtMs: number): (old: number | undefined, delta: number) => number {
+  const weight = 1 - Math.exp(-dtMs / RATE_SMOOTHING_MS);
+  return (old, delta) => {
+    const instant = Math.max(0, delta) * (1000 / dtMs);
+    return old === undefined ? instant : old + weight * (instant - old);
+  };
+}
+
 /** No rates yet: everything at 0, measured from `timeMs`. */
 export function emptyRates(timeMs: number): FlowRates {
   return { timeMs, producedPerSec: 0, processedPerSec: 0, appendedPerSec: {}, committedPerSec: {} };
@@ -38,11 +51,7 @@ export function nextRates(rates: FlowRates | null, prev: LabSnapshot | null, nex
   if (!rates || !prev || next.timeMs < prev.timeMs) return emptyRates(next.timeMs);
   const dtMs = next.timeMs - prev.timeMs;
   if (dtMs <= 0) return rates;
-  const weight = 1 - Math.exp(-dtMs / RATE_SMOOTHING_MS);
-  const smooth = (old: number | undefined, delta: number) => {
-    const instant = Math.max(0, delta) * (1000 / dtMs);
-    return old === undefined ? instant : old + weight * (instant - old);
-  };
+  const smooth = rateSmoother(dtMs);
 
   const appendedPerSec: Record<string, number> = {};
   const prevEnds = new Map<string, number>();

@@ -4,6 +4,7 @@ import { gradeInWorker } from '../gradeProtocol';
 import type { ConditionResult, GradeResult } from '../grading';
 import { readPath } from '../paths';
 import type { Challenge, Knob, KnobValue } from '../types';
+import { ChallengeGoalList, ChallengeKnobInput } from './ChallengeParts';
 import { useChapter } from './ChapterContext';
 import { progressStore, useChapterProgress } from './useProgress';
 
@@ -45,14 +46,7 @@ function ChallengeForm({ slug, challenge, scenarioJson }: { slug: string; challe
       <div className="challenge-grid">
         <div>
           <h4>To pass</h4>
-          <ul className="conditions">
-            {challenge.goals.map((g) => (
-              <li key={g.id}>{g.label}</li>
-            ))}
-            {challenge.constraints.map((c) => (
-              <li key={c.id}>{c.label}</li>
-            ))}
-          </ul>
+          <ChallengeGoalList goals={challenge.goals} constraints={challenge.constraints} className="conditions" />
         </div>
         <form
           className="challenge-knobs"
@@ -63,7 +57,7 @@ function ChallengeForm({ slug, challenge, scenarioJson }: { slug: string; challe
         >
           <h4>Your settings</h4>
           {challenge.knobs.map((knob) => (
-            <KnobInput key={knob.path} knob={knob} value={values[knob.path] ?? null} onChange={(value) => setValues({ ...values, [knob.path]: value })} />
+            <ChallengeKnobInput key={knob.path} knob={knob} value={values[knob.path] ?? null} onChange={(value) => setValues({ ...values, [knob.path]: value })} />
           ))}
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={grading.state === 'running'}>
@@ -122,55 +116,6 @@ function ConditionLine({ condition }: { condition: ConditionResult }) {
       </span>
     </li>
   );
-}
-
-function KnobInput({ knob, value, onChange }: { knob: Knob; value: KnobValue; onChange: (value: KnobValue) => void }) {
-  const id = useId();
-  const helpId = useId();
-  const help = (
-    <p className="knob-help" id={helpId}>
-      {knob.help}
-    </p>
-  );
-  switch (knob.kind) {
-    case 'int':
-      return (
-        <div className="knob">
-          <label className="knob-label" htmlFor={id}>
-            {knob.label}
-          </label>
-          <input id={id} className="knob-number" type="number" min={knob.min} max={knob.max} step={1} value={typeof value === 'number' ? value : ''} aria-describedby={helpId} onChange={(e) => onChange(e.target.value === '' ? knob.min : Number(e.target.value))} />
-          {help}
-        </div>
-      );
-    case 'choice': {
-      const index = knob.options.findIndex((o) => o.value === value);
-      return (
-        <div className="knob">
-          <label className="knob-label" htmlFor={id}>
-            {knob.label}
-          </label>
-          <select id={id} value={index} aria-describedby={helpId} onChange={(e) => onChange(knob.options[Number(e.target.value)]?.value ?? null)}>
-            {knob.options.map((option, i) => (
-              <option key={option.label} value={i}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          {help}
-        </div>
-      );
-    }
-    case 'bool':
-      return (
-        <div className="knob">
-          <label className="knob-check">
-            <input type="checkbox" checked={value === true} aria-describedby={helpId} onChange={(e) => onChange(e.target.checked)} /> {knob.label}
-          </label>
-          {help}
-        </div>
-      );
-  }
 }
 
 /** Each knob's value in the scenario as it starts, defaults filled in. */

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ComponentPropsWithoutRef } from 'react';
 import { findChapter } from '../chapters';
 import { hrefOf } from '../route';
-import type { ChapterModule } from '../types';
+import type { Chapter, ChapterModule } from '../types';
 import { CapacityCalculator } from './CapacityCalculator';
 import { ChallengePanel } from './ChallengePanel';
 import { ChapterContext } from './ChapterContext';
@@ -82,7 +82,7 @@ export function ChapterPage({ slug }: { slug: string }) {
       <div className="chapter-body">
         <ChapterContext.Provider value={chapter}>
           {Content && <Content components={MDX_COMPONENTS} />}
-          {loaded.state === 'loading' && <p className="course-loading">Loading the chapter…</p>}
+          {loaded.state === 'loading' && <p className="course-loading chapter-loading">Loading the chapter…</p>}
           {loaded.state === 'failed' && (
             <p className="course-problem" role="alert">
               The chapter could not load: {loaded.message}. Reload the page to try again.
@@ -90,6 +90,16 @@ export function ChapterPage({ slug }: { slug: string }) {
           )}
         </ChapterContext.Provider>
       </div>
+      {/* Below the text, so drawn once the text is there: drawn earlier, the text would push them down (layout shift). */}
+      {loaded.state !== 'loading' && <ChapterEnd chapter={chapter} previous={previous} next={next} />}
+    </article>
+  );
+}
+
+/** The chapter's key terms, then previous / next. */
+function ChapterEnd({ chapter, previous, next }: { chapter: Chapter; previous: Chapter | null; next: Chapter | null }) {
+  return (
+    <>
       <section className="key-terms" aria-labelledby="key-terms-title">
         <h3 id="key-terms-title">Key terms</h3>
         <dl>
@@ -119,6 +129,6 @@ export function ChapterPage({ slug }: { slug: string }) {
           </a>
         )}
       </nav>
-    </article>
+    </>
   );
 }
