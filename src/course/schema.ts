@@ -4,6 +4,7 @@
  * page and again in content.test.ts, so a broken quiz can never ship.
  */
 import { z } from 'zod';
+import { pathProblem } from '../engine/scenario/metricPath';
 
 /** A lower-case slug: chapter slugs, question ids, option ids, condition ids. */
 export const slugSchema = z
@@ -12,6 +13,12 @@ export const slugSchema = z
   .max(60);
 
 const text = (max: number) => z.string().min(1).max(max);
+
+/** A metric or knob path in the one grammar the grader reads (`lag.max`, `queues["orders.dlq"].depth`). */
+const pathText = text(200).superRefine((path, ctx) => {
+  const problem = pathProblem(path);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** A comparison between an observed value and a threshold. */
 export const comparisonSchema = z.enum(['<', '<=', '>', '>=', '==', '!=']);
@@ -79,9 +86,9 @@ export const goalSchema = z.strictObject({
   /** The condition in words, shown to the learner and named in feedback when it fails. */
   label: text(200),
   /** Dot path into the metrics, e.g. "lost", "latencyMs.p99", "groups.billing.lag.perPartition.3". */
-  metric: text(200),
+  metric: pathText,
   /** Optional dot path of a denominator: the condition is then on metric ÷ divideBy (0 when divideBy is 0). */
-  divideBy: text(200).optional(),
+  divideBy: pathText.optional(),
   op: comparisonSchema,
   value: z.number(),
   /**
@@ -99,7 +106,7 @@ export const knobSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('int'),
     /** Dot path into the scenario JSON, e.g. "consumerGroups.0.consumers". */
-    path: text(200),
+    path: pathText,
     label: text(100),
     help: text(300),
     min: z.number(),
@@ -107,7 +114,7 @@ export const knobSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('choice'),
-    path: text(200),
+    path: pathText,
     label: text(100),
     help: text(300),
     /** The values offered, each with the words the learner sees. */
@@ -115,7 +122,7 @@ export const knobSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('bool'),
-    path: text(200),
+    path: pathText,
     label: text(100),
     help: text(300),
   }),
@@ -126,7 +133,7 @@ export const constraintSchema = z.strictObject({
   id: slugSchema,
   label: text(200),
   /** Dot path into the parsed scenario, e.g. "consumerGroups.0.consumers". */
-  path: text(200),
+  path: pathText,
   op: comparisonSchema,
   value: knobValueSchema,
 });
@@ -212,7 +219,7 @@ export const predictionSchema = z
     /** The number shown after the run as proof, e.g. `{ metric: "lost", label: "Acknowledged records lost" }`. */
     show: z.strictObject({
       /** Dot path into the run's metrics. */
-      metric: text(200),
+      metric: pathText,
       /** What the number is, in words. */
       label: text(100),
     }),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, parseScenario, type Change, type Scenario } from './index';
+import { createSimulation, type Change } from './index';
+import { scenarioOf } from './testing/scenarios';
 
-function scenario(faults: unknown[] = []): Scenario {
-  const parsed = parseScenario({
+function scenario(faults: unknown[] = []) {
+  return scenarioOf({
     version: 1,
     seed: 5,
     durationMs: 40_000,
@@ -14,8 +15,6 @@ function scenario(faults: unknown[] = []): Scenario {
     ],
     faults,
   });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.scenario;
 }
 
 /**

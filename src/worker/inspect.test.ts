@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, parseScenario } from '../engine';
+import { createSimulation } from '../engine';
+import { onePartitionScenario } from '../engine/testing/scenarios';
 import { createInsightRecorder } from './insightRecorder';
 import { KEY_RECORDS_MAX, inspectRecord } from './inspect';
 
 function run(untilMs: number) {
-  const parsed = parseScenario({
-    version: 1,
-    seed: 11,
-    durationMs: 10_000,
-    cluster: { brokers: 1, networkLatencyMs: 1 },
-    topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
-    producers: [{ id: 'p', topic: 'orders', ratePerSec: 100, arrival: 'constant', lingerMs: 0, stopMs: 45, keys: { distribution: 'uniform', count: 2 } }],
-    consumerGroups: [
-      {
-        id: 'g', topic: 'orders', processingMs: { dist: 'constant', value: 2 }, autoOffsetReset: 'earliest', initialRebalanceDelayMs: 0,
-        failures: { poisonKeys: ['k-1'] }, retry: { mode: 'in-place', maxAttempts: 2, backoffMs: 10, multiplier: 1 }, deadLetterTopic: 'orders-dlt',
-      },
-    ],
+  const scenario = onePartitionScenario({
+    producer: { stopMs: 45, keys: { distribution: 'uniform', count: 2 } },
+    group: { failures: { poisonKeys: ['k-1'] }, retry: { mode: 'in-place', maxAttempts: 2, backoffMs: 10, multiplier: 1 }, deadLetterTopic: 'orders-dlt' },
   });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const sim = createSimulation(parsed.scenario);
+  const sim = createSimulation(scenario);
   sim.runUntil(untilMs);
   return { sim, recorder: createInsightRecorder(100) };
 }

@@ -25,12 +25,19 @@ export interface StepFacts {
   producerIndex: number;
 }
 
+/** A step's words and details; recordLife.ts's LifeStep adds its time and kind. */
 export interface StepDescription {
+  /** Why it happened, in a sentence a learner understands. */
   why: string;
+  /** The consumer group the step belongs to (consumer-side steps). */
   group?: string;
+  /** The consumer (or retry-topic listener) that took the step. */
   consumer?: string;
+  /** Processing attempt (1 = the first delivery) for processed, failed and retried steps. */
   attempt?: number;
+  /** Back-off before the next attempt, ms (retried steps). */
   backoffMs?: number;
+  /** Spring's dead-letter headers (dead-lettered steps). */
   headers?: Record<string, string>;
 }
 

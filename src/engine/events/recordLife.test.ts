@@ -1,33 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, parseScenario, type Scenario } from '../index';
+import { createSimulation } from '../index';
+import { onePartitionScenario as base, type OnePartitionChanges } from '../testing/scenarios';
 import type { LifeStep } from './recordLife';
 
-function scenarioOf(input: unknown): Scenario {
-  const parsed = parseScenario(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.scenario;
+/** Runs the scenario to untilMs with the invariants checked, and tells the life of orders-0 at `offset`. */
+function lifeAt(changes: OnePartitionChanges, untilMs: number, offset: number) {
+  const sim = createSimulation(base(changes), { checkInvariants: true });
+  sim.runUntil(untilMs);
+  return { sim, life: sim.recordLife('orders', 0, offset)! };
 }
 
-/** One partition, 1 ms network latency, a record every 10 ms with one key, 2 ms processing, the group forms at once. */
-function base(options: { cluster?: object; topic?: object; producer?: object; group?: object } = {}): Scenario {
-  return scenarioOf({
-    version: 1,
-    seed: 11,
-    durationMs: 10_000,
-    cluster: { brokers: 1, networkLatencyMs: 1, ...options.cluster },
-    topics: [{ name: 'orders', partitions: 1, replicationFactor: 1, ...options.topic }],
-    producers: [{ id: 'p', topic: 'orders', ratePerSec: 100, arrival: 'constant', lingerMs: 0, keys: { distribution: 'uniform', count: 1 }, ...options.producer }],
-    consumerGroups: [{ id: 'g', topic: 'orders', processingMs: { dist: 'constant', value: 2 }, autoOffsetReset: 'earliest', initialRebalanceDelayMs: 0, ...options.group }],
-  });
-}
+/** One record (sent at 0 ms) with the poison key k-0, which fails every attempt; `retry` says how it is retried. */
+const poisoned = (retry: object, deadLetterTopic: string | null = 'orders-dlt'): OnePartitionChanges => ({
+  producer: { stopMs: 5 },
+  group: { failures: { poisonKeys: ['k-0'] }, retry, deadLetterTopic },
+});
 
 const brief = (steps: LifeStep[]) => steps.map((s) => `${s.timeMs} ${s.kind}${s.attempt === undefined ? '' : ` #${s.attempt}`}${s.backoffMs === undefined ? '' : ` ${s.backoffMs}ms`}${s.consumer ? ` ${s.consumer}` : ''}`);
 
 describe('a record\'s whole life, with exact times', () => {
   it('replicated to three brokers, fetched, processed and committed', () => {
-    const sim = createSimulation(base({ cluster: { brokers: 3, replicaFetchMs: 5 }, topic: { replicationFactor: 3, minInsyncReplicas: 2 }, producer: { lingerMs: 5, acks: 'all', stopMs: 25 } }), { checkInvariants: true });
-    sim.runUntil(200);
-    const life = sim.recordLife('orders', 0, 1)!;
+    const { life } = lifeAt({ cluster: { brokers: 3, replicaFetchMs: 5 }, topic: { replicationFactor: 3, minInsyncReplicas: 2 }, producer: { lingerMs: 5, acks: 'all', stopMs: 25 } }, 200, 1);
     // Sent at 10 ms; linger.ms 5 seals its batch at 15; the leader appends one latency later; the
     // followers' next fetch (every 5 ms) brings the high watermark past it at 21; the idle
     // consumer's long poll is answered one latency later; 2 ms of processing; commitSync.
@@ -59,12 +52,7 @@ describe('a record\'s whole life, with exact times', () => {
   });
 
   it('in-place retries: each failed attempt, its back-off, then the dead-letter topic with its headers', () => {
-    const sim = createSimulation(
-      base({ producer: { stopMs: 5 }, group: { failures: { poisonKeys: ['k-0'] }, retry: { mode: 'in-place', maxAttempts: 3, backoffMs: 10, multiplier: 2 }, deadLetterTopic: 'orders-dlt' } }),
-      { checkInvariants: true },
-    );
-    sim.runUntil(100);
-    const life = sim.recordLife('orders', 0, 0)!;
+    const { sim, life } = lifeAt(poisoned({ mode: 'in-place', maxAttempts: 3, backoffMs: 10, multiplier: 2 }), 100, 0);
     // Attempt 1 fails at 6; commitSync's round trip (2 ms) + 10 ms sleep → re-polled at 18, fails
     // at 20; 2 + 20 ms → re-polled at 42, fails at 44 and is dead-lettered; the recovered offset is committed.
     expect(brief(life.steps)).toEqual([
@@ -86,23 +74,14 @@ describe('a record\'s whole life, with exact times', () => {
     expect(life.steps[6]!.why).toBe(
       'DefaultErrorHandler (in place): c-0 seeks back to offset 0 and its thread sleeps 10 ms (back-off 1: min(10 × 2^0, 30000) = 10 ms) before polling again; its partitions are blocked meanwhile and the sleep counts towards max.poll.interval.ms (300000 ms).',
     );
-    expect(life.steps[12]!.headers).toEqual({
-      'kafka_dlt-original-topic': 'orders',
-      'kafka_dlt-original-partition': '0',
-      'kafka_dlt-original-offset': '0',
-      'kafka_dlt-original-consumer-group': 'g',
-      'kafka_dlt-exception-message': 'poison key: processing always fails',
-      'retry_topic-attempts': '3',
-    });
+    // The step carries the headers the dead-letter topic holds (their values: delivery.scenario.test.ts).
+    const [deadLetter] = sim.snapshot().groups[0]!.delivery.recentDeadLetters;
+    expect(life.steps[12]!.headers).toEqual(deadLetter!.headers);
+    expect(life.steps[12]!.headers).toMatchObject({ 'kafka_dlt-original-offset': '0', 'retry_topic-attempts': '3' });
   });
 
   it('retry topics: the main partition commits at once, the retry-topic listener makes the later attempts', () => {
-    const sim = createSimulation(
-      base({ producer: { stopMs: 5 }, group: { failures: { poisonKeys: ['k-0'] }, retry: { mode: 'retry-topics', maxAttempts: 3, backoffMs: 10, multiplier: 2 }, deadLetterTopic: 'orders-dlt' } }),
-      { checkInvariants: true },
-    );
-    sim.runUntil(100);
-    const life = sim.recordLife('orders', 0, 0)!;
+    const { life } = lifeAt(poisoned({ mode: 'retry-topics', maxAttempts: 3, backoffMs: 10, multiplier: 2 }), 100, 0);
     expect(brief(life.steps).slice(4)).toEqual([
       '4 fetched c-0',
       '6 failed #1 c-0',
@@ -117,9 +96,7 @@ describe('a record\'s whole life, with exact times', () => {
   });
 
   it('lost: retries used up with no dead-letter topic', () => {
-    const sim = createSimulation(base({ producer: { stopMs: 5 }, group: { failures: { poisonKeys: ['k-0'] }, retry: { maxAttempts: 2, backoffMs: 10 } } }));
-    sim.runUntil(100);
-    const last = sim.recordLife('orders', 0, 0)!.steps.filter((s) => s.kind === 'lost');
+    const last = lifeAt(poisoned({ maxAttempts: 2, backoffMs: 10 }, null), 100, 0).life.steps.filter((s) => s.kind === 'lost');
     expect(last.map((s) => [s.timeMs, s.why])).toEqual([[20, 'All 2 attempts failed and group g has no dead-letter topic: the default recoverer logs it and skips it.']]);
   });
 
@@ -139,7 +116,7 @@ describe('a record\'s whole life, with exact times', () => {
   });
 
   it('a checkpoint carries the trail: a restored run tells the same lives as the original', () => {
-    const scenario = base({ producer: { stopMs: 95 }, group: { failures: { poisonKeys: ['k-0'] }, retry: { mode: 'in-place', maxAttempts: 3, backoffMs: 10 }, deadLetterTopic: 'orders-dlt' } });
+    const scenario = base({ ...poisoned({ mode: 'in-place', maxAttempts: 3, backoffMs: 10 }), producer: { stopMs: 95 } });
     const sim = createSimulation(scenario);
     sim.runUntil(30);
     const restored = sim.checkpoint().restore();

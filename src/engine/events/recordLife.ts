@@ -4,7 +4,7 @@
  * changes it.
  */
 import { TrailKind, trailEvictedBeforeUs, trailSlots, type RecordTrail } from './recordTrail';
-import { describeStep, type StepFacts } from './describeStep';
+import { describeStep, type StepDescription, type StepFacts } from './describeStep';
 import { keyName } from '../kafka/delivery/failures';
 import type { World } from '../kafka/world';
 
@@ -33,22 +33,11 @@ export type LifeStepKind =
   /** It can never be processed. */
   | 'lost';
 
-export interface LifeStep {
+/** One step of a record's life: when, what, and (StepDescription) why and who. */
+export interface LifeStep extends StepDescription {
   /** Exact simulated time, ms. */
   timeMs: number;
   kind: LifeStepKind;
-  /** Why it happened, in a sentence a learner understands. */
-  why: string;
-  /** The consumer group the step belongs to (consumer-side steps). */
-  group?: string;
-  /** The consumer (or retry-topic listener) that took the step. */
-  consumer?: string;
-  /** Processing attempt (1 = the first delivery) for processed, failed and retried steps. */
-  attempt?: number;
-  /** Back-off before the next attempt, ms (retried steps). */
-  backoffMs?: number;
-  /** Spring's dead-letter headers (dead-lettered steps). */
-  headers?: Record<string, string>;
 }
 
 export interface RecordLife {

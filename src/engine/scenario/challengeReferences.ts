@@ -5,42 +5,15 @@
  * their own, so no problem is reported twice.
  */
 import { challengeGoalSchema, challengeKnobSchema, challengeSchema } from './challengeSchema';
+import { metricPathProblem } from './challengeMetrics';
 import type { PathSegment } from './errors';
 import { at, isRecord, items, valid, INVALID } from './lenientRead';
+import { joinPath, pathProblem, pathSegments, readPath } from './metricPath';
 import type { Problem } from './sanitize';
 import { rootShape } from './schema';
 import { closestName } from './suggest';
 
-/** How each top-level metric of `sim.metrics()` continues: a number, a fixed section, or entries by name. */
-const METRIC_ROOTS: Readonly<Record<string, 'number' | readonly string[] | 'byName'>> = {
-  timeMs: 'number',
-  events: 'number',
-  produced: 'number',
-  acknowledged: 'number',
-  failedSends: 'number',
-  retriedSends: 'number',
-  duplicatesWritten: 'number',
-  reorderedRecords: 'number',
-  delivered: 'number',
-  processed: 'number',
-  duplicates: 'number',
-  redelivered: 'number',
-  lost: 'number',
-  deadLettered: 'number',
-  pending: 'number',
-  lag: ['total', 'max', 'perPartition'],
-  latencyMs: ['mean', 'p50', 'p95', 'p99'],
-  rebalances: ['count', 'totalPauseMs'],
-  cluster: 'byName',
-  producers: 'byName',
-  groups: 'byName',
-  queues: 'byName',
-  exchanges: 'byName',
-  requesters: 'byName',
-};
-
-/** The top-level metric names a goal may start with (for docs and tests). */
-export const CHALLENGE_METRIC_ROOTS = Object.keys(METRIC_ROOTS);
+export { CHALLENGE_METRIC_ROOTS } from './challengeMetrics';
 
 /** Scenario fields a knob must not change: they are not settings of the system being run. */
 const FIELDS_NOT_KNOBS = new Set(['$schema', 'version', 'title', 'description', 'challenge']);
@@ -73,13 +46,18 @@ export function checkChallenge(data: unknown): Problem[] {
   items(challenge.constraints).forEach((raw, i) => claimId(at(raw, 'id'), 'constraints', i));
 
   const knobPaths = new Set<string>();
+  // "topics[0].partitions" and "topics.0.partitions" are one setting: compare paths by their names.
+  const knobSettings = new Map<string, string>();
   items(challenge.knobs).forEach((raw, i) => {
     const knob = valid(challengeKnobSchema, raw);
     if (knob === INVALID) return;
-    if (knobPaths.has(knob.path)) report(['knobs', i, 'path'], `${JSON.stringify(knob.path)} is already a knob; each setting has one knob`);
+    const setting = joinPath(pathSegments(knob.path));
+    const first = knobSettings.get(setting);
+    if (first !== undefined) report(['knobs', i, 'path'], `${JSON.stringify(knob.path)} is already a knob${first === knob.path ? '' : ` (written ${JSON.stringify(first)})`}; each setting has one knob`);
+    else knobSettings.set(setting, knob.path);
     knobPaths.add(knob.path);
-    const pathProblem = knobPathProblem(knob.path, data);
-    if (pathProblem) report(['knobs', i, 'path'], pathProblem);
+    const knobProblem = knobPathProblem(knob.path, data);
+    if (knobProblem) report(['knobs', i, 'path'], knobProblem);
     if (knob.kind === 'int' && knob.min > knob.max) report(['knobs', i, 'max'], `must be at least min (${knob.min}), got ${knob.max}`);
   });
 
@@ -87,7 +65,11 @@ export function checkChallenge(data: unknown): Problem[] {
   const patch = at(solution, 'patch');
   if (isRecord(patch) && valid(challengeSchema.shape.knobs, challenge.knobs) !== INVALID) {
     for (const path of Object.keys(patch)) {
-      if (!knobPaths.has(path)) report(['solution', 'patch', path], `${JSON.stringify(path)} is not one of the challenge's knobs (${[...knobPaths].join(', ')})`);
+      if (knobPaths.has(path)) continue;
+      // The grader matches a patch to its knob by the text of the path, not by the setting it names.
+      const sameSetting = pathProblem(path) === null ? knobSettings.get(joinPath(pathSegments(path))) : undefined;
+      const hint = sameSetting === undefined ? ` (${[...knobPaths].join(', ')})` : `: write it as the knob does, ${JSON.stringify(sameSetting)}`;
+      report(['solution', 'patch', path], `${JSON.stringify(path)} is not one of the challenge's knobs${hint}`);
     }
   }
 
@@ -99,40 +81,9 @@ export function checkChallenge(data: unknown): Problem[] {
   return problems;
 }
 
-/** Why `path` names no metric of this scenario's run, or null when it may. Deeper names are checked by the grader. */
-function metricPathProblem(path: string, data: Record<string, unknown>): string | null {
-  // Bracketed names (queues["orders.dlq"]) are resolved by the grader alone, which names a missing one.
-  if (path.includes('[')) return null;
-  const [root, second] = path.split('.') as [string, string | undefined];
-  const kind = Object.hasOwn(METRIC_ROOTS, root) ? METRIC_ROOTS[root] : undefined;
-  if (kind === undefined) {
-    const suggestion = closestName(root, CHALLENGE_METRIC_ROOTS);
-    return `unknown metric ${JSON.stringify(root)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ` (metrics start with one of: ${CHALLENGE_METRIC_ROOTS.join(', ')})`}`;
-  }
-  if (kind === 'number') return second === undefined ? null : `metric ${JSON.stringify(root)} is a number: it has no ${JSON.stringify(second)}`;
-  if (second === undefined) return `metric ${JSON.stringify(root)} is a section, not a number: name one of its values, e.g. "${root}.${kind === 'byName' ? '<name>' : kind[0]}"`;
-  if (kind !== 'byName') {
-    if (kind.includes(second)) return null;
-    const suggestion = closestName(second, kind);
-    return `metric ${JSON.stringify(root)} has no ${JSON.stringify(second)}${suggestion ? ` (did you mean ${JSON.stringify(`${root}.${suggestion}`)}?)` : `; it has ${kind.join(', ')}`}`;
-  }
-  const known = entityNames(root, data);
-  if (known === null || known.includes(second)) return null;
-  return `the scenario has no ${root === 'groups' ? 'consumer group' : 'producer'} ${JSON.stringify(second)}; known: ${known.join(', ') || '(none)'}`;
-}
-
-/** Ids a by-name metric section will have, for the sections whose names the document fixes. */
-function entityNames(root: string, data: Record<string, unknown>): string[] | null {
-  const list = root === 'groups' ? data.consumerGroups : root === 'producers' ? data.producers : undefined;
-  if (list === undefined && root !== 'groups' && root !== 'producers') return null;
-  const names = items(list).map((item) => at(item, 'id'));
-  return names.every((name) => typeof name === 'string') ? (names as string[]) : null;
-}
-
 /** Why a knob cannot write `path`, or null. Every step but the last must exist, as the grader's patch requires. */
 function knobPathProblem(path: string, data: Record<string, unknown>): string | null {
-  if (path.includes('[')) return null;
-  const keys = path.split('.');
+  const keys = pathSegments(path);
   const root = keys[0]!;
   if (FIELDS_NOT_KNOBS.has(root)) return `"${root}" is not a setting a learner can change`;
   if (!Object.hasOwn(rootShape, root)) {
@@ -141,14 +92,15 @@ function knobPathProblem(path: string, data: Record<string, unknown>): string | 
   }
   let node: unknown = data;
   for (const [i, key] of keys.slice(0, -1).entries()) {
+    if (Array.isArray(node) && !/^\d+$/.test(key)) return `${JSON.stringify(joinPath(keys.slice(0, i)))} is a list: index it with a number`;
     const next = at(node, key) ?? (Array.isArray(node) && /^\d+$/.test(key) ? node[Number(key)] : undefined);
     if (next === undefined || next === null || typeof next !== 'object') {
-      return `the scenario has no ${JSON.stringify(keys.slice(0, i + 1).join('.'))}, so the knob has nothing to change`;
+      return `the scenario has no ${JSON.stringify(joinPath(keys.slice(0, i + 1)))}, so the knob has nothing to change`;
     }
     node = next;
   }
   const last = keys.at(-1)!;
-  if (Array.isArray(node) && !/^\d+$/.test(last)) return `${JSON.stringify(keys.slice(0, -1).join('.'))} is a list: index it with a number`;
+  if (Array.isArray(node) && !/^\d+$/.test(last)) return `${JSON.stringify(joinPath(keys.slice(0, -1)))} is a list: index it with a number`;
   return null;
 }
 
@@ -159,21 +111,11 @@ function knobPathProblem(path: string, data: Record<string, unknown>): string | 
 export function checkChallengeKnobs(scenario: { challenge?: { knobs: readonly { path: string }[] } }, data: unknown): Problem[] {
   const problems: Problem[] = [];
   scenario.challenge?.knobs.forEach((knob, i) => {
-    if (knob.path.includes('[')) return;
-    const parsed = readDotPath(scenario, knob.path);
-    const value = parsed === undefined ? readDotPath(data, knob.path) : parsed;
+    const parsed = readPath(scenario, knob.path);
+    const value = parsed === undefined ? readPath(data, knob.path) : parsed;
     if (value === undefined || (typeof value === 'object' && value !== null)) {
       problems.push({ path: ['challenge', 'knobs', i, 'path'], message: `${JSON.stringify(knob.path)} is not a setting of this scenario (a number, text, true/false or null)` });
     }
   });
   return problems;
-}
-
-function readDotPath(data: unknown, path: string): unknown {
-  let node = data;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeValue } from './errors';
 import { int, list, num, object, oneOf, str, taggedUnionError } from './fields';
+import { PATH_PATTERN, pathProblem } from './metricPath';
 
 /**
  * The optional `challenge` section of scenario v1: a task graded on the run's metrics, written
@@ -15,8 +16,15 @@ export const CHALLENGE_ITEMS_MAX = 8;
 
 const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const slug = () => str(1, 60, SLUG_PATTERN, 'lower-case letters, digits and "-", starting with a letter or digit');
-/** A path the grader reads (src/course/paths.ts): names joined by ".", or with a bracketed name such as queues["orders.dlq"].depth. */
-const dotPath = () => str(1, 200, /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+){0,7}|[^\s]*\[[^\s]*)$/, 'names joined by "." (at most 8), e.g. "lag.max", or a name in brackets such as queues["orders.dlq"].depth');
+/**
+ * A path in the grammar of metricPath.ts, which the grader reads too: names joined by ".", a name
+ * with a dot in brackets (queues["orders.dlq"].depth), [0] for a list item. The pattern goes
+ * into the JSON Schema; the message says what is wrong and where.
+ */
+const dotPath = () =>
+  str(1, 200).regex(PATH_PATTERN, {
+    error: (issue) => `must be a path like "lag.max" or queues["orders.dlq"].depth, got ${describeValue(issue.input)}: ${typeof issue.input === 'string' ? pathProblem(issue.input) : 'not text'}`,
+  });
 const comparison = () => oneOf(['<', '<=', '>', '>=', '==', '!=']);
 
 /** A value a knob can take, or a constraint compares with (null for settings that may be "none"). */
@@ -27,10 +35,10 @@ export const knobValueSchema = z.union([z.number(), z.string().max(200), z.boole
 export const challengeGoalSchema = object({
   id: slug().describe('Short name of the goal, unique in the challenge, e.g. "lag-bounded".'),
   label: str(1, 200).describe('The goal in plain words, shown to the learner and in the result.'),
-  metric: dotPath().describe('Dot path into the run\'s metrics (sim.metrics()), e.g. "lag.max", "latencyMs.p99", "groups.billing.lag.max".'),
+  metric: dotPath().describe('Path into the run\'s metrics (sim.metrics()), e.g. "lag.max", "latencyMs.p99", "groups.billing.lag.max", queues["orders.dlq"].depth (a name with a dot goes in brackets).'),
   divideBy: dotPath()
     .optional()
-    .describe('Dot path of a denominator: the goal is then on metric ÷ divideBy (0 when divideBy is 0), e.g. "duplicates" ÷ "processed".'),
+    .describe('Path of a denominator, like metric: the goal is then on metric ÷ divideBy (0 when divideBy is 0), e.g. "duplicates" ÷ "processed".'),
   op: comparison().describe('How the measured value must compare with value.'),
   value: num(-1e15, 1e15).describe('The threshold the measured value is compared with.'),
   forMs: int(0, 86_400_000)
@@ -38,7 +46,7 @@ export const challengeGoalSchema = object({
     .describe('The goal must hold at every sample in the last forMs before runUntilMs, ms; absent: only at runUntilMs.'),
 }).describe('A condition on the run\'s metrics that must hold for the challenge to pass.');
 
-const knobPath = () => dotPath().describe('Dot path of the setting in the scenario document, e.g. "consumerGroups.0.consumers".');
+const knobPath = () => dotPath().describe('Path of the setting in the scenario document, e.g. "consumerGroups.0.consumers" or "consumerGroups[0].consumers".');
 const knobLabel = () => str(1, 100).describe('Name of the setting, shown beside its control.');
 const knobHelp = () => str(1, 300).describe('One sentence on what the setting does.');
 
@@ -83,7 +91,7 @@ export const challengeKnobSchema = z
 export const challengeConstraintSchema = object({
   id: slug().describe('Short name of the rule, unique among goals and constraints.'),
   label: str(1, 200).describe('The rule in plain words, e.g. "At most 6 consumers".'),
-  path: dotPath().describe('Dot path into the scenario with its defaults filled in, e.g. "consumerGroups.0.consumers".'),
+  path: dotPath().describe('Path into the scenario with its defaults filled in, e.g. "consumerGroups.0.consumers".'),
   op: comparison().describe('How the setting must compare with value.'),
   value: knobValueSchema.describe('What the setting is compared with.'),
 }).describe('A rule the learner\'s settings must obey, checked before the run.');

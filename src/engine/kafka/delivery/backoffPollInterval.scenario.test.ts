@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, parseScenario, type Scenario } from '../../index';
+import { createSimulation } from '../../index';
+import { onePartitionScenario } from '../../testing/scenarios';
 
 /**
  * Spring Kafka's DefaultErrorHandler sleeps the back-off on the consumer thread (its default
@@ -8,25 +9,14 @@ import { createSimulation, parseScenario, type Scenario } from '../../index';
  * ContainerPausingBackOffHandler "when the delays are longer than the max.poll.interval.ms"
  * (spring-kafka-docs, kafka/annotation-error-handling.adoc, "Back Off Handlers").
  */
-function scenario(retry: object, group: object = {}): Scenario {
-  const parsed = parseScenario({
-    version: 1,
-    seed: 11,
+function scenario(retry: object, group: object = {}) {
+  return onePartitionScenario({
     durationMs: 20_000,
-    cluster: { brokers: 1, networkLatencyMs: 1 },
-    topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
     // One poison record, sent at 1100 ms: its first poll is at 1102, so the poll deadline (6102)
     // falls between two heartbeat ticks (6000 and 9000) and before the back-off ends (7106).
-    producers: [{ id: 'p', topic: 'orders', ratePerSec: 100, arrival: 'constant', lingerMs: 0, startMs: 1100, stopMs: 1105, keys: { distribution: 'uniform', count: 1 } }],
-    consumerGroups: [
-      {
-        id: 'g', topic: 'orders', processingMs: { dist: 'constant', value: 2 }, autoOffsetReset: 'earliest', initialRebalanceDelayMs: 0,
-        failures: { poisonKeys: ['k-0'] }, retry: { mode: 'in-place', maxAttempts: 3, ...retry }, maxPollIntervalMs: 5000, heartbeatIntervalMs: 3000, ...group,
-      },
-    ],
+    producer: { startMs: 1100, stopMs: 1105 },
+    group: { failures: { poisonKeys: ['k-0'] }, retry: { mode: 'in-place', maxAttempts: 3, ...retry }, maxPollIntervalMs: 5000, heartbeatIntervalMs: 3000, ...group },
   });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.scenario;
 }
 
 const groupLines = (sim: ReturnType<typeof createSimulation>, until: number) =>

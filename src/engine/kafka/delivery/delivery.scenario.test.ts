@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, parseScenario, type Scenario } from '../../index';
-
-function scenarioOf(input: unknown): Scenario {
-  const parsed = parseScenario(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.scenario;
-}
+import { createSimulation } from '../../index';
+import { onePartitionScenario, scenarioOf } from '../../testing/scenarios';
 
 const deliveryLines = (sim: ReturnType<typeof createSimulation>) =>
   sim.events().filter((e) => e.type.startsWith('delivery.')).map((e) => `${e.timeMs} ${e.type}: ${e.text}`);
 
-/** One partition, 1 ms network latency, 2 ms processing, the group forms at once. */
-function base(group: Record<string, unknown>, producer: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  return scenarioOf({
-    version: 1,
-    seed: 11,
-    durationMs: 10_000,
-    cluster: { brokers: 1, networkLatencyMs: 1 },
-    topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
-    producers: [{ id: 'p', topic: 'orders', ratePerSec: 100, arrival: 'constant', lingerMs: 0, keys: { distribution: 'uniform', count: 1 }, ...producer }],
-    consumerGroups: [
-      { id: 'g', topic: 'orders', processingMs: { dist: 'constant', value: 2 }, autoOffsetReset: 'earliest', initialRebalanceDelayMs: 0, ...group },
-    ],
-    ...extra,
-  });
-}
+/** testing/scenarios.ts's one partition, with the group's, the producer's and top-level fields changed. */
+const base = (group: Record<string, unknown>, producer: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => onePartitionScenario({ group, producer, extra });
 
 describe('retry in place (DefaultErrorHandler): seek back, back off, recover', () => {
   it('retries a poison record with growing back-off, then dead-letters it with its headers', () => {
