@@ -14,8 +14,9 @@
  * seconds it re-ran from the worker's nearest checkpoint (a checkpoint every
  * DEFAULT_DRIVER_OPTIONS.checkpointIntervalMs; targets off the grid are the worst case).
  *
- * BENCH_OUTDIR=/tmp/dist-x builds and serves there instead of dist/; BENCH_UI_ONLY=seek measures
- * only the seeks, BENCH_UI_ONLY=frames only the frame rates.
+ * BENCH_OUTDIR=/tmp/dist-x builds and serves there instead of dist/ (--no-build: serves the build
+ * already there); BENCH_UI_ONLY=seek measures only the seeks, BENCH_UI_ONLY=frames only the frame
+ * rates.
  */
 import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
@@ -57,8 +58,11 @@ interface Sample {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync(process.execPath, [viteBin, 'build', '--outDir', benchOutDir, '--emptyOutDir'], { cwd: projectRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('vite build failed');
+  // --no-build measures the build already there (e.g. one an e2e run is serving at the same time).
+  if (!process.argv.includes('--no-build')) {
+    const build = spawnSync(process.execPath, [viteBin, 'build', '--outDir', benchOutDir, '--emptyOutDir'], { cwd: projectRoot, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
   const initialJsGzipKb = initialJsChunks(benchOutDir).reduce((sum, chunk) => sum + chunk.gzipBytes, 0) / 1024;
 
   const server = await startPreview();

@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as engine from '../engine';
 import { getBuiltin } from '../content/builtins';
-import { createDriver, type EngineApi } from './driver';
-import { createFakeHost } from './testing/fakeHost';
+import { createEngineDriver } from './testing/engineDriver';
 import type { Report } from './protocol';
 import type { RecordedAction, Scenario } from '../engine';
 
@@ -43,38 +42,12 @@ function chartTable(reports: Report[]): Record<string, number[]> {
   return table;
 }
 
+/** A driver over the real engine whose seeks must land exactly on their target. */
 function setup(checkpointIntervalMs = 1_000) {
-  const host = createFakeHost();
-  let created = 0;
-  const counting: EngineApi = {
-    ...engine,
-    createSimulation: (...args) => {
-      created++;
-      return engine.createSimulation(...args);
-    },
-  };
-  const driver = createDriver(counting, host, { seekSliceMsMax: 100_000, checkpointIntervalMs });
-  driver.watchSeries(true);
-  const seek = (timeMs: number) => {
-    driver.runTo(timeMs);
-    for (let i = 0; i < 5; i++) {
-      const frame = host.lastFrame();
-      if (frame) driver.ack(frame.seq);
-      host.advanceWallMs(0);
-    }
-    expect(host.lastFrame()?.timeMs).toBe(timeMs);
-  };
-  const describeRun = () => {
-    driver.describeRun(99);
-    const answer = host.reports.filter((r): r is Extract<Report, { type: 'sim.run' }> => r.type === 'sim.run').at(-1);
-    return answer?.run;
-  };
-  const apply = (change: engine.Change) => {
-    driver.apply(1, change);
-    const answer = host.reports.filter((r) => r.type === 'sim.applied').at(-1);
-    expect(answer).toEqual({ type: 'sim.applied', requestId: 1, ok: true });
-  };
-  return { host, driver, seek, describeRun, apply, created: () => created };
+  const harness = createEngineDriver({ checkpointIntervalMs });
+  harness.driver.watchSeries(true);
+  const seek = (timeMs: number) => expect(harness.seek(timeMs)).toBe(timeMs);
+  return { ...harness, seek };
 }
 
 /** What a straight driver run (no seeks, no checkpoints) shows at timeMs. */

@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import * as engine from '../engine';
 import { getBuiltin } from '../content/builtins';
-import { createDriver, withPendingReplay } from './driver';
-import { createFakeHost } from './testing/fakeHost';
-import type { Report } from './protocol';
+import { withPendingReplay } from './driverSeek';
+import { createEngineDriver } from './testing/engineDriver';
 
 const json = getBuiltin('consumer-crash')?.json;
 
@@ -25,22 +24,7 @@ function recordedRun() {
 }
 
 function setup() {
-  const host = createFakeHost();
-  const driver = createDriver(engine, host, { seekSliceMsMax: 100_000 });
-  const seek = (timeMs: number) => {
-    driver.runTo(timeMs);
-    for (let i = 0; i < 5; i++) {
-      const frame = host.lastFrame();
-      if (frame) driver.ack(frame.seq);
-      host.advanceWallMs(0);
-    }
-  };
-  const describeRun = (requestId: number) => {
-    driver.describeRun(requestId);
-    const answers = host.reports.filter((r): r is Extract<Report, { type: 'sim.run' }> => r.type === 'sim.run' && r.requestId === requestId);
-    return answers.at(-1)?.run;
-  };
-  return { host, driver, seek, describeRun };
+  return createEngineDriver();
 }
 
 describe('driver with shared runs', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDriver, type DriverOptions } from './driver';
 import type { Report } from './protocol';
 import { createFakeEngine } from './testing/fakeEngine';
-import { createFakeHost } from './testing/fakeHost';
+import { ackLastFrame, createFakeHost } from './testing/fakeHost';
 
 const scenario = { title: 'Fake', durationMs: 1_000, seed: 5 };
 const options: Partial<DriverOptions> = { simSliceMsMax: 100, seekSliceMsMax: 300, wallGapMsMax: 50, tickIntervalMs: 16 };
@@ -41,10 +41,7 @@ function setup(overrides: Partial<DriverOptions> = {}) {
   const driver = createDriver(engine, host, { ...options, ...overrides });
   const lines = () => host.drain().map(line);
   /** The page: takes the last frame after `delayMs` of rendering. */
-  const ack = () => {
-    const frame = host.lastFrame();
-    if (frame) driver.ack(frame.seq);
-  };
+  const ack = () => ackLastFrame(host, driver);
   return { engine, host, driver, lines, ack };
 }
 

@@ -8,8 +8,7 @@
  */
 import type { Change, createSimulation, formatScenarioError, parseScenario, RecordedAction, ScenarioError, Simulation } from '../engine';
 import { createFrameEncoder } from './frameCodec';
-import { createInsightRecorder, sampleIntervalMsFor, type InsightRecorder } from './insightRecorder';
-import { TimelineCheckpoints, type TimelineCheckpoint } from './driverCheckpoints';
+import { advanceTimeline, forkIfInPast, jumpTowards, startRun, type Run, type TimelineContext } from './driverSeek';
 import { inspectRecord, type RecordQuery } from './inspect';
 import type { PlayerStatus, Report } from './protocol';
 import { FRAME_EVENTS_MAX, SERIES_INTERVAL_MS, SPEED_MAX, SPEED_MIN, STEP_EVENTS_MAX } from './protocol';
@@ -51,6 +50,11 @@ export interface DriverOptions {
   checkpointBytesMax: number;
   /** Simulated ms before the newest checkpoint kept at every interval while thinning older ones. */
   checkpointRecentMs: number;
+  /**
+   * The device's memory, GB, as the host knows it (a browser's `navigator.deviceMemory`), or null
+   * when unknown: checkpoints then hold at most 1/16 of it (and never more than checkpointBytesMax).
+   */
+  deviceMemoryGb: number | null;
 }
 
 export const DEFAULT_DRIVER_OPTIONS: DriverOptions = {
@@ -59,14 +63,19 @@ export const DEFAULT_DRIVER_OPTIONS: DriverOptions = {
   wallGapMsMax: 250,
   tickIntervalMs: 16,
   // The 12-partition, 6-consumer churn at 10,000 msg/s costs ~14 ms of work per simulated second
-  // on an idle machine, and restoring ~10 ms: 10 s keeps any seek there under 200 ms.
+  // on an idle machine, and restoring ~13 ms: 10 s keeps any seek there under 200 ms. 5 s would
+  // halve the worst seek but double the memory (see checkpointBytesMax).
   checkpointIntervalMs: 10_000,
   // 10 simulated minutes at every interval, and some thinned history before.
   checkpointsMax: 72,
-  // The churn's checkpoints weigh ~11 MB each: 10 minutes of them fit.
-  checkpointBytesMax: 768 * 1024 * 1024,
+  // A churn checkpoint weighs ~6.7 MB (compacted; 2.9 MB of it the record trail's ring, 2.1 MB
+  // the scheduler's pending request timeouts): its 60 in 10 minutes need ~410 MB.
+  checkpointBytesMax: 448 * 1024 * 1024,
   checkpointRecentMs: 600_000,
+  deviceMemoryGb: null,
 };
+
+export { withPendingReplay } from './driverSeek';
 
 export type DriverMode = 'empty' | PlayerStatus | 'finished' | 'failed';
 
@@ -94,27 +103,6 @@ export interface Driver {
   readonly mode: DriverMode;
 }
 
-interface Run {
-  sim: Simulation;
-  /** Kept so that seeking backwards can re-run from time 0. */
-  scenario: Parameters<typeof createSimulation>[0];
-  seed: number | undefined;
-  /** The action log this run replays (from a shared run, or from before a backward seek). */
-  replay: readonly RecordedAction[];
-  /** Simulated time the run has been advanced to, ms. */
-  cursorMs: number;
-  /** Event log entries already sent to the page in frames. */
-  eventsSent: number;
-  /** Whether no frame of this run has been posted yet. */
-  fresh: boolean;
-  /** Samples for the charts, taken at fixed simulated instants as the run advances. */
-  recorder: InsightRecorder;
-  /** The furthest simulated time this timeline has reached, ms (a seek backwards keeps it; a fork resets it). */
-  furthestMs: number;
-  /** This timeline's checkpoints (null when turned off): kept across seeks, cut back by a fork. */
-  checkpoints: TimelineCheckpoints | null;
-}
-
 export function createDriver(engine: EngineApi, host: DriverHost, options: Partial<DriverOptions> = {}): Driver {
   const limits: DriverOptions = { ...DEFAULT_DRIVER_OPTIONS, ...options };
   let run: Run | null = null;
@@ -134,6 +122,22 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
   /** Wall time of the last `sim.series`, ms; -Infinity so the first is never held back. */
   let lastSeriesWallMs = Number.NEGATIVE_INFINITY;
   const encoder = createFrameEncoder();
+  const timeline: TimelineContext = {
+    engine,
+    limits,
+    host,
+    guard,
+    get run() {
+      return run;
+    },
+    set run(next) {
+      run = next;
+    },
+    startedRun() {
+      finishAnnounced = false;
+      frameDue = true;
+    },
+  };
 
   function setStatus(next: PlayerStatus): void {
     if (mode === next) return;
@@ -156,75 +160,6 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       fail(`The simulation stopped: ${describe(error)}`);
       return false;
     }
-  }
-
-  /**
-   * Replaces the run with a fresh simulation at time 0; false (and no run) if the engine refused.
-   * `actions` are live changes of an earlier run of the same scenario, replayed at the same
-   * points, so a re-run to seek backwards keeps what the learner changed.
-   */
-  function start(
-    scenario: Run['scenario'],
-    seed: number | undefined,
-    actions: readonly RecordedAction[] = [],
-    furthestMs = 0,
-    checkpoints: Run['checkpoints'] = newCheckpoints(),
-  ): boolean {
-    run = null;
-    let sim: Simulation | undefined;
-    const options = { ...(seed === undefined ? {} : { seed }), ...(actions.length > 0 ? { actions } : {}) };
-    if (!guard(() => (sim = engine.createSimulation(scenario, Object.keys(options).length > 0 ? options : undefined))) || !sim) return false;
-    const recorder = createInsightRecorder(sampleIntervalMsFor(sim.durationMs));
-    const created = sim;
-    if (!guard(() => recorder.advance(created, created.now))) return false;
-    run = { sim, scenario, seed, replay: actions, cursorMs: sim.now, eventsSent: 0, fresh: true, recorder, furthestMs, checkpoints };
-    finishAnnounced = false;
-    frameDue = true;
-    return true;
-  }
-
-  function newCheckpoints(): TimelineCheckpoints | null {
-    if (limits.checkpointIntervalMs <= 0) return null;
-    return new TimelineCheckpoints({
-      intervalMs: limits.checkpointIntervalMs,
-      countMax: limits.checkpointsMax,
-      bytesMax: limits.checkpointBytesMax,
-      recentMs: limits.checkpointRecentMs,
-    });
-  }
-
-  /**
-   * Replaces the run with one restored from `checkpoint` of the same timeline, following
-   * `actions` (the timeline's whole action log, from the run being replaced); false (and no run)
-   * if the engine refused.
-   */
-  function restore(from: Run, checkpoint: TimelineCheckpoint, actions: readonly RecordedAction[]): boolean {
-    run = null;
-    let sim: Simulation | undefined;
-    if (!guard(() => (sim = checkpoint.sim.restore({ actions }))) || !sim) return false;
-    const recorder = createInsightRecorder(from.recorder.intervalMs, checkpoint.insight);
-    run = { ...from, sim, replay: actions, cursorMs: checkpoint.timeMs, eventsSent: 0, fresh: true, recorder };
-    finishAnnounced = false;
-    frameDue = true;
-    return true;
-  }
-
-  /**
-   * Moves the run to a checkpoint before `targetMs` when that saves work: always when going
-   * backwards (else a re-run from 0), and forwards when one lies past the cursor. False when the
-   * run could not be replaced (already reported).
-   */
-  function jumpTowards(targetMs: number): boolean {
-    const current = run;
-    if (!current) return false;
-    const checkpoint = current.checkpoints?.latestAtOrBefore(targetMs);
-    const backwards = targetMs < current.cursorMs;
-    if (!backwards && (checkpoint === undefined || checkpoint.timeMs <= current.cursorMs)) return true;
-    const actions = withPendingReplay(current.sim.actions(), current.replay);
-    const furthestMs = Math.max(current.furthestMs, current.cursorMs);
-    if (checkpoint !== undefined) return restore({ ...current, furthestMs }, checkpoint, actions);
-    // Runs are deterministic, so going back means running again from 0, live changes included.
-    return start(current.scenario, current.seed, actions, furthestMs, current.checkpoints);
   }
 
   function flush(): boolean {
@@ -285,15 +220,7 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     const { sim } = current;
     const clampedMs = Math.min(targetMs, sim.durationMs);
     if (clampedMs <= current.cursorMs) return;
-    const { checkpoints } = current;
-    // Stops at each checkpoint boundary on the way, so checkpoints sit at the same instants however the run was sliced.
-    while (current.cursorMs < clampedMs) {
-      const boundaryMs = checkpoints ? checkpoints.nextBoundaryMs(current.cursorMs) : Number.POSITIVE_INFINITY;
-      const stopMs = Math.min(clampedMs, boundaryMs);
-      if (!guard(() => current.recorder.advance(sim, stopMs))) return;
-      current.cursorMs = stopMs;
-      if (checkpoints && stopMs === boundaryMs && !checkpoints.has(stopMs) && !guard(() => checkpoints.add({ timeMs: stopMs, sim: sim.checkpoint(), insight: current.recorder.save() }))) return;
-    }
+    if (!advanceTimeline(timeline, current, clampedMs)) return;
     current.furthestMs = Math.max(current.furthestMs, clampedMs);
     frameDue = true;
     if (sim.finished) mode = 'finished';
@@ -335,36 +262,6 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     }
   }
 
-  /**
-   * Before a change at a time earlier than the timeline has reached, or while a shared run still
-   * has recorded changes to replay: discards the rest of the timeline. Later changes it would replay are dropped by re-running to here without them (the
-   * engine is deterministic, so the state here is the same); then `sim.forked` says what was lost.
-   * False when the re-run failed (already reported).
-   */
-  function forkIfInPast(): boolean {
-    const current = run;
-    if (!current) return true;
-    const applied = current.sim.actions();
-    const discardedActions = withPendingReplay(applied, current.replay).length - applied.length;
-    if (current.furthestMs <= current.cursorMs && discardedActions === 0) return true;
-    const atMs = current.cursorMs;
-    const discardedUntilMs = current.furthestMs;
-    // Checkpoints at atMs itself were taken before this change: they belong to the old timeline too.
-    current.checkpoints?.discardFrom(atMs);
-    if (discardedActions > 0) {
-      // The shared run's later changes are dropped by re-running to here from the latest checkpoint (or 0) without them.
-      const checkpoint = current.checkpoints?.latestAtOrBefore(atMs);
-      if (checkpoint ? !restore(current, checkpoint, applied) : !start(current.scenario, current.seed, applied, atMs, current.checkpoints)) return false;
-      const restarted = run as Run | null;
-      if (!restarted) return false;
-      if (!guard(() => restarted.recorder.advance(restarted.sim, atMs))) return false;
-      restarted.cursorMs = atMs;
-    }
-    run!.furthestMs = atMs;
-    host.post({ type: 'sim.forked', atMs, discardedUntilMs, discardedActions });
-    return true;
-  }
-
   const driver: Driver = {
     get mode() {
       return mode;
@@ -386,7 +283,7 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       }
       const { scenario } = parsed;
       mode = 'paused';
-      if (!start(scenario, seed, actions) || !run) return;
+      if (!startRun(timeline, scenario, seed, actions) || !run) return;
       host.post({
         type: 'sim.ready',
         title: scenario.title || 'Untitled scenario',
@@ -440,7 +337,7 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       }
       if (!run || mode === 'failed' || mode === 'empty') return;
       const targetMs = Math.min(timeMs, run.sim.durationMs);
-      if (!jumpTowards(targetMs) || !run) return;
+      if (!jumpTowards(timeline, targetMs) || !run) return;
       seekTargetMs = targetMs;
       if (run.cursorMs >= targetMs) {
         setStatus('paused');
@@ -455,7 +352,7 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
       const refuse = (error: string) => host.post({ type: 'sim.applied', requestId, ok: false, error });
       if (!run || mode === 'failed' || mode === 'empty') return refuse('there is no simulation running');
       if (mode === 'finished') return refuse('the run has finished; rewind to change it');
-      if (!forkIfInPast()) return;
+      if (!forkIfInPast(timeline)) return;
       const { sim } = run;
       let result: ReturnType<Simulation['apply']> | undefined;
       if (!guard(() => (result = sim.apply(change))) || !result) return;
@@ -510,20 +407,6 @@ export function createDriver(engine: EngineApi, host: DriverHost, options: Parti
     },
   };
   return driver;
-}
-
-/**
- * The log to re-run with when seeking backwards: what the run applied so far (live and replayed
- * changes), then the replayed changes it has not reached yet, so a shared run keeps its future.
- * Replayed changes are applied in order, so those applied are found in order among `applied`.
- */
-export function withPendingReplay(applied: readonly RecordedAction[], replay: readonly RecordedAction[]): RecordedAction[] {
-  let next = 0;
-  for (const action of applied) {
-    const due = replay[next];
-    if (due && due.events === action.events && due.timeMs === action.timeMs && JSON.stringify(due.change) === JSON.stringify(action.change)) next++;
-  }
-  return [...applied, ...replay.slice(next)];
 }
 
 function describe(error: unknown): string {

@@ -15,6 +15,9 @@ const driver = createDriver(engine, {
   schedule: (delayMs, callback) => {
     setTimeout(callback, delayMs);
   },
+}, {
+  // Checkpoints take at most a sixteenth of the device's memory (Chromium reports it, rounded, in GB).
+  deviceMemoryGb: (navigator as { deviceMemory?: number }).deviceMemory ?? null,
 });
 
 scope.onmessage = (event: MessageEvent<Command>) => {

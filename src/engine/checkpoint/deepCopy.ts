@@ -1,5 +1,5 @@
 import { InvariantError } from '../kernel/assert';
-import { isSharedOnCopy, rebinderOf, type CopyOf } from '../kernel/copyHooks';
+import { compactorOf, isSharedOnCopy, rebinderOf, type CopyOf } from '../kernel/copyHooks';
 import { findPath } from './findPath';
 
 /** A deep copy and roughly how much memory it holds. */
@@ -16,8 +16,8 @@ const SLOT_BYTES = 8;
 /**
  * Copies `root` and everything it reaches: prototypes kept (class instances stay instances),
  * Map, Set, arrays (holes kept), typed arrays (views that shared a buffer share its copy),
- * cycles and shared references kept. Values registered with kernel/copyHooks are shared or
- * rebound. Anything else it cannot copy exactly (an unregistered function, a WeakMap, a Date...)
+ * cycles and shared references kept. Values registered with kernel/copyHooks are shared,
+ * rebound or compacted. Anything else it cannot copy exactly (an unregistered function, a WeakMap, a Date...)
  * throws InvariantError naming the path from root, because sharing it would silently tie the
  * copy to the original.
  *
@@ -115,7 +115,32 @@ class Copier {
     }
     const reason = unsupported(source);
     if (reason !== null) throw new NotCopyable(source, reason);
+    const compact = compactorOf(prototype as object);
+    if (compact !== undefined) return this.copyCompacted(source, prototype, compact);
     return this.copyObject(source, prototype);
+  }
+
+  /**
+   * The class gave the copy's versions of some fields (typed arrays cut to their used part);
+   * the rest are copied as usual. Filled at once: copy() only makes shells, so no deep recursion.
+   */
+  private copyCompacted(source: object, prototype: unknown, compact: (instance: object) => Record<string, unknown>): unknown {
+    const copy = Object.create(prototype as object) as Record<string, unknown>;
+    this.remember(source, copy);
+    const fields = source as Record<string, unknown>;
+    const replaced = compact(source);
+    for (const key of Object.keys(replaced)) {
+      const value = replaced[key];
+      if (!Object.hasOwn(fields, key)) throw new InvariantError(`checkpoint: a compacted copy of ${describeClass(prototype)} names "${key}", which it does not have`);
+      if (value === fields[key] && typeof value === 'object' && value !== null) {
+        throw new InvariantError(`checkpoint: a compacted copy of ${describeClass(prototype)} must give a new "${key}", not share it`);
+      }
+      if (ArrayBuffer.isView(value)) this.bytes += 2 * OBJECT_BYTES + value.byteLength;
+    }
+    const keys = Object.keys(fields);
+    this.bytes += OBJECT_BYTES + keys.length * SLOT_BYTES;
+    for (const key of keys) copy[key] = Object.hasOwn(replaced, key) ? replaced[key] : this.copy(fields[key]);
+    return copy;
   }
 
   private copyObject(source: object, prototype: unknown): unknown {
@@ -177,6 +202,11 @@ class Copier {
   private fillSet(source: Set<unknown>, copy: Set<unknown>): void {
     for (const item of source) copy.add(this.copy(item));
   }
+}
+
+function describeClass(prototype: unknown): string {
+  const name: unknown = (prototype as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : 'an object';
 }
 
 function withPrototype<T extends object>(value: T, prototype: unknown): T {

@@ -1,4 +1,5 @@
 import { assert } from '../kernel/assert';
+import { compactOnCopy } from '../kernel/copyHooks';
 
 /**
  * One partition's append-only log.
@@ -40,6 +41,20 @@ export class PartitionLog {
   private producers: Int16Array; // index of the producer that wrote it, -1 for other writers
   private sequences: Int32Array; // idempotent producer's sequence number, -1 without idempotence
   private owed: Uint8Array; // 1 once the groups owe the entry a fate
+
+  static {
+    // A checkpoint keeps the records held in memory, not the ring they sit in: the ring keeps its
+    // peak size after consumers catch up. The copy's ring is the smallest power of two that holds them.
+    compactOnCopy(PartitionLog.prototype, (log: PartitionLog) => {
+      const count = log.retainedCount;
+      const capacity = powerOfTwoAtLeast(count);
+      const copy = { capacity, mask: capacity - 1, head: 0 } as Record<string, unknown>;
+      for (const field of ['recordIds', 'keyIndexes', 'createdAtUs', 'producers', 'sequences', 'owed'] as const) {
+        copy[field] = unrolled(log[field], log.head, log.mask, count, capacity);
+      }
+      return copy;
+    });
+  }
 
   constructor(
     /** Index of this partition across all topics. */
@@ -185,4 +200,17 @@ export class PartitionLog {
     this.mask = capacity - 1;
     this.head = 0;
   }
+}
+
+function powerOfTwoAtLeast(n: number): number {
+  let power = 1;
+  while (power < n) power *= 2;
+  return power;
+}
+
+/** A new array of `capacity` slots holding the `count` ring entries from `head`, oldest at 0. */
+function unrolled<T extends Float64Array | Int32Array | Int16Array | Uint8Array>(ring: T, head: number, mask: number, count: number, capacity: number): T {
+  const out = new (ring.constructor as new (length: number) => T)(capacity);
+  for (let i = 0; i < count; i++) out[i] = ring[(head + i) & mask]!;
+  return out;
 }

@@ -1,5 +1,6 @@
 import { assert } from '../kernel/assert';
 import { LimitError } from '../kernel/assert';
+import { compactOnCopy } from '../kernel/copyHooks';
 
 /**
  * A FIFO of records that are not yet in a log (a producer's accumulator and its in-flight
@@ -13,6 +14,24 @@ export class RecordQueue {
   private ids = new Float64Array(16);
   private keys = new Int32Array(16);
   private created = new Float64Array(16);
+
+  static {
+    // A checkpoint keeps the queued records, not the ring's peak size (the copy grows again on demand).
+    compactOnCopy(RecordQueue.prototype, (queue: RecordQueue) => {
+      let capacity = 16;
+      while (capacity < queue.count) capacity *= 2;
+      const ids = new Float64Array(capacity);
+      const keys = new Int32Array(capacity);
+      const created = new Float64Array(capacity);
+      for (let i = 0; i < queue.count; i++) {
+        const slot = (queue.head + i) & queue.mask;
+        ids[i] = queue.ids[slot]!;
+        keys[i] = queue.keys[slot]!;
+        created[i] = queue.created[slot]!;
+      }
+      return { capacity, mask: capacity - 1, head: 0, ids, keys, created };
+    });
+  }
 
   constructor(
     /** Most records this queue may hold (e.g. buffer.memory / record size). */

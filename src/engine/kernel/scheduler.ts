@@ -1,4 +1,5 @@
 import { InvariantError, LimitError } from './assert';
+import { compactOnCopy } from './copyHooks';
 
 const PENDING_MAX_DEFAULT = 1 << 22;
 const INITIAL_CAPACITY_DEFAULT = 1024;
@@ -46,6 +47,22 @@ export class Scheduler {
   private seqNext = 0;
   private clockUs = 0;
   private popped = 0;
+
+  static {
+    // A checkpoint keeps the pending events only, not the slots the heap once grew to: after a
+    // burst the capacity stays at its peak while `count` falls back. The copy grows again on demand.
+    compactOnCopy(Scheduler.prototype, (scheduler: Scheduler) => {
+      const slots = Math.max(1, scheduler.count);
+      return {
+        capacity: slots,
+        heapTimeUs: scheduler.heapTimeUs.slice(0, slots),
+        heapSeq: scheduler.heapSeq.slice(0, slots),
+        heapA: scheduler.heapA.slice(0, slots),
+        heapB: scheduler.heapB.slice(0, slots),
+        heapKind: scheduler.heapKind.slice(0, slots),
+      };
+    });
+  }
 
   constructor(options: SchedulerOptions = {}) {
     const pendingMax = options.pendingMax ?? PENDING_MAX_DEFAULT;

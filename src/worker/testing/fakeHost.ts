@@ -2,7 +2,7 @@
  * A driver host with a hand-driven wall clock and timer queue, so tests decide exactly when
  * ticks happen and when the page acknowledges frames.
  */
-import type { DriverHost } from '../driver';
+import type { Driver, DriverHost } from '../driver';
 import type { Report } from '../protocol';
 
 interface Timer {
@@ -69,4 +69,10 @@ export function createFakeHost(): FakeHost {
       return fresh;
     },
   };
+}
+
+/** Acknowledges the last frame posted, as the page does once it has drawn it. */
+export function ackLastFrame(host: FakeHost, driver: Driver): void {
+  const frame = host.lastFrame();
+  if (frame) driver.ack(frame.seq);
 }
