@@ -59,12 +59,15 @@ export interface DriverOptions {
 
 export const DEFAULT_DRIVER_OPTIONS: DriverOptions = {
   simSliceMsMax: 1_000,
-  seekSliceMsMax: 5_000,
+  // As long as the checkpoint spacing: a seek re-runs less than one interval from a checkpoint,
+  // so it finishes in one slice instead of waiting for the page to ack a frame half way.
+  seekSliceMsMax: 10_000,
   wallGapMsMax: 250,
   tickIntervalMs: 16,
-  // The 12-partition, 6-consumer churn at 10,000 msg/s costs ~14 ms of work per simulated second
-  // on an idle machine, and restoring ~13 ms: 10 s keeps any seek there under 200 ms. 5 s would
-  // halve the worst seek but double the memory (see checkpointBytesMax).
+  // Restoring costs ~10 ms; re-running is the rest. The 12-partition, 6-consumer churn at 10,000
+  // msg/s costs 40–65 ms of work per simulated second on an idle machine, so its worst seek (just
+  // under one interval after a checkpoint) takes ~0.5 s; 200 ms would need ~3 s spacing, three
+  // times the memory (~6.7 MB a checkpoint there). Most scenarios cost a tenth of that.
   checkpointIntervalMs: 10_000,
   // 10 simulated minutes at every interval, and some thinned history before.
   checkpointsMax: 72,
