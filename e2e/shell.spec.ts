@@ -24,6 +24,9 @@ test.describe('the app shell', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
     await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+    // The numbers refresh a few times a second (NUMBERS_REFRESH_MS, in two lanes): let the last
+    // refresh after the pause land, then nothing may change any more.
+    await page.waitForTimeout(500);
     const pausedAt = await clock.textContent();
     const producedAtPause = await produced.textContent();
     await page.waitForTimeout(750);
